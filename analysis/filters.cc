@@ -1,0 +1,252 @@
+// The analysis stages declared in filters.h.
+#include "filters.h"
+
+#include <unicode/unistr.h>
+#include <unicode/uscript.h>
+
+#include <algorithm>
+#include <array>
+
+#include "icu_util.h"
+#include "revsearch/schema.h"
+#include "revsearch/utf8.h"
+
+namespace revsearch::analysis {
+namespace {
+
+bool is_ascii(std::string_view s) {
+  return std::all_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+}
+
+bool is_hangul(char32_t cp) {
+  return (cp >= 0xAC00 && cp <= 0xD7A3) || (cp >= 0x1100 && cp <= 0x11FF) ||
+         (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xA960 && cp <= 0xA97F) ||
+         (cp >= 0xD7B0 && cp <= 0xD7FF);
+}
+
+Script script_of(std::string_view word) {
+  std::size_t i = 0;
+  char32_t cp = utf8::next(word, i);
+  if (cp == '#' && i < word.size()) cp = utf8::next(word, i);
+  if (is_hangul(cp)) return Script::kHangul;
+  if (cp < 0x80) return (cp >= '0' && cp <= '9') ? Script::kDigit : Script::kLatin;
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
+  if (U_SUCCESS(status) && script == USCRIPT_LATIN) return Script::kLatin;
+  return Script::kOther;
+}
+
+// Typographic apostrophes and quotes become ASCII so that "writer’s" and
+// "writer's" are one word.
+char16_t map_quote(char16_t c) {
+  switch (c) {
+    case u'\u2018': case u'\u2019': case u'\u201A': case u'\u201B':
+    case u'\u2032': case u'\u02BC': case u'\uFF07':
+      return u'\'';
+    case u'\u201C': case u'\u201D': case u'\u201E': case u'\u201F':
+    case u'\u2033': case u'\uFF02':
+      return u'"';
+    default:
+      return c;
+  }
+}
+
+bool is_connector(std::string_view gap) {
+  return gap == "-" || gap == ":" || gap == "\u2010" || gap == "\u2011";
+}
+
+}  // namespace
+
+Folder::Folder() {
+  UErrorCode status = U_ZERO_ERROR;
+  nfkc_cf_ = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  icu_util::check(status, "getNFKCCasefoldInstance");
+}
+
+std::string Folder::fold_word(std::string_view word) const {
+  if (is_ascii(word)) {
+    std::string out(word);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+  }
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(
+      icu::StringPiece(word.data(), static_cast<int32_t>(word.size())));
+  for (int32_t i = 0; i < u.length(); ++i) u.setCharAt(i, map_quote(u.charAt(i)));
+  UErrorCode status = U_ZERO_ERROR;
+  icu::UnicodeString folded = nfkc_cf_->normalize(u, status);
+  icu_util::check(status, "NFKC_Casefold");
+  std::string out;
+  folded.toUTF8String(out);
+  return out;
+}
+
+std::string Folder::fold_text(std::string_view text) const {
+  std::string folded = fold_word(text);
+  std::string out;
+  out.reserve(folded.size());
+  bool pending_space = false;
+  for (std::size_t i = 0; i < folded.size();) {
+    std::size_t start = i;
+    char32_t cp = utf8::next(folded, i);
+    bool space = cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r' || cp == 0xA0 ||
+                 cp == 0x3000 || (cp >= 0x2000 && cp <= 0x200B);
+    if (space) {
+      pending_space = !out.empty();
+      continue;
+    }
+    if (pending_space) out += ' ';
+    pending_space = false;
+    out.append(folded, start, i - start);
+  }
+  return out;
+}
+
+std::vector<Token> break_words(icu::BreakIterator& breaker, std::string_view text) {
+  std::vector<Token> tokens;
+  icu_util::Utf8Text ut(text);
+  UErrorCode status = U_ZERO_ERROR;
+  breaker.setText(ut.get(), status);
+  icu_util::check(status, "BreakIterator::setText");
+  int32_t start = breaker.first();
+  for (int32_t end = breaker.next(); end != icu::BreakIterator::DONE; start = end, end = breaker.next()) {
+    int32_t status_tag = breaker.getRuleStatus();
+    if (status_tag < UBRK_WORD_NONE_LIMIT) continue;  // spaces, punctuation, emoji
+    std::size_t begin = static_cast<std::size_t>(start);
+    if (status_tag < UBRK_WORD_NUMBER_LIMIT && begin > 0 && text[begin - 1] == '#') --begin;
+    std::size_t stop = static_cast<std::size_t>(end);
+    if (stop - begin > schema::kMaxTermBytes) continue;
+    Token token;
+    token.begin = begin;
+    token.end = stop;
+    tokens.push_back(std::move(token));
+  }
+  return tokens;
+}
+
+void fold_tokens(std::vector<Token>& tokens, std::string_view text, const Folder& folder) {
+  for (Token& token : tokens) {
+    token.text = folder.fold_word(text.substr(token.begin, token.end - token.begin));
+    token.script = script_of(token.text);
+  }
+}
+
+void strip_possessives(std::vector<Token>& tokens) {
+  for (Token& token : tokens) {
+    std::string& t = token.text;
+    if (token.script == Script::kLatin && t.size() > 2 && t.compare(t.size() - 2, 2, "'s") == 0) {
+      t.resize(t.size() - 2);
+    }
+  }
+}
+
+void join_compounds(std::vector<Token>& tokens, std::string_view text) {
+  // ICU keeps "ze:a" as one word (':' is MidLetter); split it so that "ZE:A"
+  // and "ZE-A" analyse alike.
+  std::vector<Token> split;
+  split.reserve(tokens.size());
+  for (Token& token : tokens) {
+    std::size_t colon = token.text.find(':');
+    if (colon == std::string::npos || token.script != Script::kLatin) {
+      split.push_back(std::move(token));
+      continue;
+    }
+    std::size_t piece_begin = 0;
+    std::size_t src = token.begin;
+    std::string_view whole = token.text;
+    while (true) {
+      std::size_t stop = whole.find(':', piece_begin);
+      std::string_view piece = whole.substr(piece_begin, stop == std::string::npos ? std::string::npos : stop - piece_begin);
+      // Offsets: the folded ASCII word has the same length as its source.
+      std::size_t src_end = (token.end - token.begin == whole.size()) ? src + piece.size() : token.end;
+      if (!piece.empty()) {
+        Token part = token;
+        part.text = std::string(piece);
+        part.begin = src;
+        part.end = src_end;
+        split.push_back(std::move(part));
+      }
+      if (stop == std::string::npos) break;
+      piece_begin = stop + 1;
+      src = src_end + 1;
+    }
+  }
+
+  std::vector<Token> out;
+  out.reserve(split.size() + split.size() / 4);
+  std::uint32_t position = 0;
+  for (std::size_t i = 0; i < split.size();) {
+    std::size_t j = i;
+    bool has_letters = split[i].script != Script::kDigit;
+    while (j + 1 < split.size() &&
+           is_connector(text.substr(split[j].end, split[j + 1].begin - split[j].end)) &&
+           split[j].text.find('#') == std::string::npos && split[j + 1].text.find('#') == std::string::npos) {
+      ++j;
+      has_letters = has_letters || split[j].script != Script::kDigit;
+    }
+    if (j > i && has_letters) {
+      Token compound;
+      compound.begin = split[i].begin;
+      compound.end = split[j].end;
+      compound.position = position;
+      compound.script = split[i].script;
+      compound.compound = true;
+      for (std::size_t k = i; k <= j; ++k) compound.text += split[k].text;
+      for (std::size_t k = i; k <= j; ++k) {
+        split[k].compound_part = true;
+        split[k].position = position++;
+        out.push_back(std::move(split[k]));
+      }
+      if (compound.text.size() <= schema::kMaxTermBytes) out.push_back(std::move(compound));
+    } else {
+      for (std::size_t k = i; k <= j; ++k) {
+        split[k].position = position++;
+        out.push_back(std::move(split[k]));
+      }
+    }
+    i = j + 1;
+  }
+  tokens = std::move(out);
+}
+
+void mark_stopwords(std::vector<Token>& tokens) {
+  for (Token& token : tokens) {
+    token.stopword = token.script == Script::kLatin && !token.compound && is_english_stopword(token.text);
+  }
+}
+
+void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english) {
+  for (Token& token : tokens) {
+    std::string stem;
+    if (token.script == Script::kLatin) {
+      stem = english(token.text);
+    } else if (token.script == Script::kHangul) {
+      stem = korean_stem(token.text);
+    }
+    if (stem != token.text && !stem.empty()) token.stem = std::move(stem);
+  }
+}
+
+bool is_english_stopword(std::string_view word) {
+  // The Snowball English stop list: function words that carry no topic.
+  static constexpr std::string_view kStopwords[] = {
+      "a", "about", "above", "after", "again", "against", "all", "am", "an", "and", "any", "are",
+      "aren't", "as", "at", "be", "because", "been", "before", "being", "below", "between", "both",
+      "but", "by", "can't", "cannot", "could", "couldn't", "did", "didn't", "do", "does", "doesn't",
+      "doing", "don't", "down", "during", "each", "few", "for", "from", "further", "had", "has",
+      "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "i",
+      "if", "in", "into", "is", "isn't", "it", "its", "itself", "me", "more", "most", "my",
+      "myself", "no", "nor", "not", "of", "off", "on", "once", "only", "or", "other", "ought",
+      "our", "ours", "ourselves", "out", "over", "own", "same", "she", "should", "so", "some",
+      "such", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there",
+      "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very",
+      "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "with",
+      "would", "you", "your"};
+  static const auto sorted = [] {
+    std::vector<std::string_view> copy(std::begin(kStopwords), std::end(kStopwords));
+    std::sort(copy.begin(), copy.end());
+    return copy;
+  }();
+  return std::binary_search(sorted.begin(), sorted.end(), word);
+}
+
+}  // namespace revsearch::analysis

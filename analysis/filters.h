@@ -1,0 +1,53 @@
+// Internal: the analysis stages, each one small filter over a token vector.
+#pragma once
+
+#include <unicode/brkiter.h>
+#include <unicode/normalizer2.h>
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "revsearch/analysis/token.h"
+
+namespace revsearch::analysis {
+
+// NFKC + case folding, typographic quotes to ASCII, optional space collapsing.
+class Folder {
+ public:
+  Folder();
+  std::string fold_word(std::string_view word) const;
+  // Whole strings: also collapses runs of white space and trims.
+  std::string fold_text(std::string_view text) const;
+
+ private:
+  const icu::Normalizer2* nfkc_cf_;
+};
+
+// ICU word breaking: letter and number runs with byte offsets; a number
+// right after '#' keeps it ("#1"). Over-long tokens are dropped.
+std::vector<Token> break_words(icu::BreakIterator& breaker, std::string_view text);
+
+void fold_tokens(std::vector<Token>& tokens, std::string_view text, const Folder& folder);
+
+// "hyung-sik's" -> "hyung-sik"; "writer's" -> "writer".
+void strip_possessives(std::vector<Token>& tokens);
+
+// Splits "ze:a" into parts, then marks runs joined by '-' or ':' with no
+// space ("k-drama", "so-hee", "ze:a") as parts and adds the joined form
+// ("kdrama") as a compound token at the first part's position. Assigns
+// positions.
+void join_compounds(std::vector<Token>& tokens, std::string_view text);
+
+void mark_stopwords(std::vector<Token>& tokens);
+
+void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english);
+
+// Korean particle (josa) stripping: "친구에서" -> "친구", "연인이" -> "연인".
+std::string korean_stem(std::string_view word);
+
+bool is_english_stopword(std::string_view word);
+
+}  // namespace revsearch::analysis

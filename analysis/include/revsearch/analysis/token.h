@@ -1,0 +1,26 @@
+// The token every analysis stage reads and writes.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace revsearch::analysis {
+
+enum class Script : std::uint8_t { kLatin, kHangul, kDigit, kOther };
+
+struct Token {
+  std::string text;          // normalised surface form: "soundtrack", "#1", "친구에서"
+  std::string stem;          // search form (English stem, Korean stem); empty: same as text
+  std::size_t begin = 0;     // byte offsets into the analysed text
+  std::size_t end = 0;
+  std::uint32_t position = 0;
+  Script script = Script::kOther;
+  bool stopword = false;     // skipped by free-text queries, kept in phrases
+  bool compound_part = false;  // part of "k-drama", "ze:a", "so-hee"
+  bool compound = false;     // the joined form of such a compound ("kdrama")
+
+  const std::string& search_form() const { return stem.empty() ? text : stem; }
+};
+
+}  // namespace revsearch::analysis

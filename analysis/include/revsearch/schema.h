@@ -1,0 +1,45 @@
+// The index layout, declared once for the indexer and the query side:
+// term prefixes (Xapian conventions where one exists) and value slots.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <xapian.h>
+
+namespace revsearch::schema {
+
+// Term prefixes. Unprefixed terms are exact (folded) words with positions.
+inline constexpr std::string_view kStem = "Z";          // stemmed word, no positions
+inline constexpr std::string_view kUniqueId = "Q";      // one per passage: review id + '#' + passage
+inline constexpr std::string_view kReview = "XR";       // review id, on every passage of it
+inline constexpr std::string_view kTitle = "S";         // title words (exact), on every passage
+inline constexpr std::string_view kTitleStem = "ZS";    // title words (stemmed)
+inline constexpr std::string_view kLanguage = "L";      // passage language ("en", "ko", "ro"...)
+inline constexpr std::string_view kKind = "K";          // "review" or "boilerplate"
+inline constexpr std::string_view kSource = "XF";       // source file, for deletes by file
+
+// Value slots.
+inline constexpr Xapian::valueno kSlotPassage = 0;      // sortable passage number
+inline constexpr Xapian::valueno kSlotRating = 1;       // sortable rating (1-10)
+inline constexpr Xapian::valueno kSlotDate = 2;         // date as given by the source
+inline constexpr Xapian::valueno kSlotContentHash = 3;  // review content hash (skip unchanged)
+
+// Kinds of passage.
+inline constexpr std::string_view kKindReview = "review";
+inline constexpr std::string_view kKindBoilerplate = "boilerplate";
+
+inline std::string unique_id(std::string_view review_id, unsigned passage) {
+  return std::string(kUniqueId) + std::string(review_id) + "#" + std::to_string(passage);
+}
+
+inline std::string prefixed(std::string_view prefix, std::string_view term) {
+  std::string out(prefix);
+  out += term;
+  return out;
+}
+
+// Xapian refuses terms longer than 245 bytes; longer "words" (base64 junk,
+// URLs) are not searchable anyway, so the analyser drops them.
+inline constexpr std::size_t kMaxTermBytes = 120;
+
+}  // namespace revsearch::schema

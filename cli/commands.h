@@ -1,0 +1,31 @@
+// The subcommands of `revsearch`; each registers its options on the CLI11
+// app and runs through library calls only.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+
+namespace revsearch::cli {
+
+// Exit statuses, documented in the README.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitError = 1;       // database, I/O or internal error
+inline constexpr int kExitUsage = 2;       // bad option, bad query, missing input
+inline constexpr int kExitSkipped = 3;     // index finished, some records skipped
+
+// A registered subcommand and the function that runs it once parsed.
+struct Command {
+  CLI::App* app;
+  std::function<int()> run;
+};
+
+Command add_index_command(CLI::App& app);
+Command add_search_command(CLI::App& app);
+Command add_stats_command(CLI::App& app);
+Command add_analyze_command(CLI::App& app);
+
+// Whether stdout is a terminal (colour, progress bars).
+bool stdout_is_terminal();
+
+}  // namespace revsearch::cli

@@ -1,0 +1,59 @@
+// revsearch: index and search film and TV reviews. Parses the command line,
+// sets up logging, runs one subcommand and turns errors into exit statuses.
+#include <spdlog/sinks/stdout_color_sinks.h>
+#include <spdlog/spdlog.h>
+#include <unistd.h>
+
+#include <iostream>
+#include <vector>
+
+#include "commands.h"
+#include "revsearch/errors.h"
+
+namespace revsearch::cli {
+
+bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
+
+}  // namespace revsearch::cli
+
+int main(int argc, char** argv) {
+  using namespace revsearch;
+  CLI::App app{"revsearch: full-text search for Korean and English film and TV reviews"};
+  app.require_subcommand(1);
+  bool verbose = false, quiet = false;
+  app.add_flag("-v,--verbose", verbose, "Log debug details to stderr");
+  app.add_flag("-q,--quiet", quiet, "Log only warnings and errors");
+
+  const std::vector<cli::Command> commands = {
+      cli::add_index_command(app), cli::add_search_command(app), cli::add_stats_command(app),
+      cli::add_analyze_command(app)};
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::CallForAllHelp& e) {
+    return app.exit(e);
+  } catch (const CLI::ParseError& e) {
+    std::cerr << "revsearch: " << e.what() << " (see revsearch --help)\n";
+    return cli::kExitUsage;
+  }
+
+  auto logger = spdlog::stderr_color_mt("revsearch");
+  logger->set_pattern("%^%l%$: %v");
+  spdlog::set_default_logger(logger);
+  spdlog::set_level(verbose ? spdlog::level::debug : quiet ? spdlog::level::warn : spdlog::level::info);
+
+  try {
+    for (const cli::Command& command : commands) {
+      if (command.app->parsed()) return command.run();
+    }
+  } catch (const UsageError& e) {
+    std::cerr << "revsearch: " << e.what() << "\n";
+    return cli::kExitUsage;
+  } catch (const std::exception& e) {
+    std::cerr << "revsearch: error: " << e.what() << "\n";
+    return cli::kExitError;
+  }
+  return cli::kExitOk;
+}

@@ -1,0 +1,40 @@
+// `revsearch stats --db DIR`
+#include <nlohmann/json.hpp>
+
+#include <iostream>
+
+#include "commands.h"
+#include "revsearch/query/stats.h"
+
+namespace revsearch::cli {
+
+Command add_stats_command(CLI::App& app) {
+  auto db = std::make_shared<std::string>();
+  auto json = std::make_shared<bool>(false);
+  CLI::App* sub = app.add_subcommand("stats", "Show what a database holds");
+  sub->add_option("--db", *db, "Database directory")->required();
+  sub->add_flag("--json", *json, "Print JSON");
+  return {sub, [db, json] {
+            query::DatabaseStats s = query::database_stats(*db);
+            if (*json) {
+              nlohmann::json out = {{"reviews", s.reviews},       {"passages", s.passages},
+                                    {"terms", s.terms},           {"size_bytes", s.size_bytes},
+                                    {"languages", s.languages},   {"kinds", s.kinds},
+                                    {"average_passage_length", s.average_passage_length}};
+              std::cout << out.dump() << "\n";
+              return kExitOk;
+            }
+            std::cout << "reviews:   " << s.reviews << "\n"
+                      << "passages:  " << s.passages;
+            for (const auto& [kind, count] : s.kinds) std::cout << (kind == "review" ? " (" : ", ") << kind << ": " << count;
+            std::cout << (s.kinds.empty() ? "" : ")") << "\n"
+                      << "terms:     " << s.terms << "\n"
+                      << "size:      " << s.size_bytes / 1024 << " KiB\n"
+                      << "languages:";
+            for (const auto& [lang, count] : s.languages) std::cout << " " << lang << "=" << count;
+            std::cout << "\n";
+            return kExitOk;
+          }};
+}
+
+}  // namespace revsearch::cli

@@ -1,0 +1,52 @@
+// Passage -> Xapian::Document, following revsearch/schema.h.
+#include "revsearch/indexer/document_builder.h"
+
+#include <nlohmann/json.hpp>
+
+#include "revsearch/schema.h"
+
+namespace revsearch::indexer {
+
+void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& tokens,
+                    std::string_view exact_prefix, std::string_view stem_prefix, Xapian::termpos base) {
+  for (const analysis::Token& token : tokens) {
+    doc.add_posting(schema::prefixed(exact_prefix, token.text), base + token.position);
+    // Stop words keep only their exact, positional term: phrases need them,
+    // free-text queries drop them.
+    if (!token.stopword) doc.add_term(schema::prefixed(stem_prefix, token.search_form()));
+  }
+}
+
+Xapian::Document build_document(const Review& review, const Passage& passage,
+                                analysis::Analyzer& analyzer, const std::vector<analysis::Token>& title_tokens) {
+  Xapian::Document doc;
+  add_text_terms(doc, analyzer.analyze(passage.text), "", schema::kStem, 1);
+  add_text_terms(doc, title_tokens, schema::kTitle, schema::kTitleStem, 1);
+
+  doc.add_boolean_term(schema::unique_id(review.id, passage.number));
+  doc.add_boolean_term(schema::prefixed(schema::kReview, review.id));
+  doc.add_boolean_term(schema::prefixed(schema::kLanguage, passage.lang));
+  doc.add_boolean_term(schema::prefixed(schema::kKind, passage.boilerplate ? schema::kKindBoilerplate
+                                                                            : schema::kKindReview));
+
+  doc.add_value(schema::kSlotPassage, Xapian::sortable_serialise(passage.number));
+  if (review.rating) doc.add_value(schema::kSlotRating, Xapian::sortable_serialise(*review.rating));
+  if (!review.date.empty()) doc.add_value(schema::kSlotDate, review.date);
+
+  nlohmann::json data = {
+      {"review_id", review.id},
+      {"passage", passage.number},
+      {"title", review.title},
+      {"lang", passage.lang},
+      {"kind", passage.boilerplate ? schema::kKindBoilerplate : schema::kKindReview},
+      {"source", review.source},
+      {"text", passage.text},
+  };
+  if (review.rating) data["rating"] = *review.rating;
+  if (!review.date.empty()) data["date"] = review.date;
+  if (!review.movie_id.empty()) data["movie_id"] = review.movie_id;
+  doc.set_data(data.dump());
+  return doc;
+}
+
+}  // namespace revsearch::indexer

@@ -1,0 +1,29 @@
+// How a passage becomes a Xapian document: terms and values from the shared
+// schema, stored data for display.
+#pragma once
+
+#include <xapian.h>
+
+#include <string>
+#include <vector>
+
+#include "revsearch/analysis/analyzer.h"
+#include "revsearch/indexer/passages.h"
+#include "revsearch/indexer/review.h"
+
+namespace revsearch::indexer {
+
+// Adds the terms of `tokens` to `doc`: exact words with positions, stems
+// without. `prefix` is empty for body text, "S" for title.
+void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& tokens,
+                    std::string_view exact_prefix, std::string_view stem_prefix, Xapian::termpos base);
+
+// Everything a passage document holds. The stored data is JSON:
+// {"review_id","passage","title","lang","kind","source","text",...}.
+Xapian::Document build_document(const Review& review, const Passage& passage,
+                                analysis::Analyzer& analyzer, const std::vector<analysis::Token>& title_tokens);
+
+// Review ids must fit in a Xapian term with room for the passage number.
+inline constexpr std::size_t kMaxReviewIdBytes = 200;
+
+}  // namespace revsearch::indexer

@@ -1,0 +1,32 @@
+// Snippets: the passage window with the most query matches, highlighted.
+#pragma once
+
+#include <cstddef>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "revsearch/analysis/analyzer.h"
+
+namespace revsearch::query {
+
+struct Snippet {
+  struct Segment {
+    std::string text;
+    bool highlighted = false;
+  };
+  std::vector<Segment> segments;           // in order; "…" marks cut text
+  std::vector<std::pair<std::size_t, std::size_t>> matches;  // byte ranges in the full text
+
+  // Plain text with each match between `open` and `close`.
+  std::string render(std::string_view open, std::string_view close, bool html_escape = false) const;
+};
+
+// A window of about `max_bytes` of `text` around the densest cluster of
+// tokens whose exact form or search form is in the given sets.
+Snippet make_snippet(std::string_view text, analysis::Analyzer& analyzer, const std::set<std::string>& exact,
+                     const std::set<std::string>& stems, std::size_t max_bytes = 320);
+
+}  // namespace revsearch::query

@@ -1,0 +1,97 @@
+// Snippet selection: slide a window over the matching tokens and keep the
+// one covering the most distinct matches, then cut at word boundaries.
+#include "revsearch/query/snippet.h"
+
+#include "revsearch/utf8.h"
+
+namespace revsearch::query {
+namespace {
+
+void append_escaped(std::string& out, std::string_view text, bool html) {
+  if (!html) {
+    out += text;
+    return;
+  }
+  for (char c : text) {
+    switch (c) {
+      case '<': out += "&lt;"; break;
+      case '>': out += "&gt;"; break;
+      case '&': out += "&amp;"; break;
+      case '"': out += "&quot;"; break;
+      default: out += c;
+    }
+  }
+}
+
+}  // namespace
+
+std::string Snippet::render(std::string_view open, std::string_view close, bool html_escape) const {
+  std::string out;
+  for (const Segment& segment : segments) {
+    if (segment.highlighted) out += open;
+    append_escaped(out, segment.text, html_escape);
+    if (segment.highlighted) out += close;
+  }
+  return out;
+}
+
+Snippet make_snippet(std::string_view text, analysis::Analyzer& analyzer, const std::set<std::string>& exact,
+                     const std::set<std::string>& stems, std::size_t max_bytes) {
+  Snippet snippet;
+  std::vector<analysis::Token> tokens = analyzer.analyze(text);
+  std::vector<std::pair<std::size_t, std::size_t>>& matches = snippet.matches;
+  std::vector<std::string> matched_forms;
+  for (const analysis::Token& token : tokens) {
+    bool hit = exact.count(token.text) || (!token.stopword && stems.count(token.search_form()));
+    if (!hit) continue;
+    // A compound and its parts cover the same text: keep the widest range.
+    if (!matches.empty() && token.begin < matches.back().second) {
+      if (token.begin <= matches.back().first && token.end >= matches.back().second) {
+        matches.back() = {token.begin, token.end};
+      } else if (token.end > matches.back().second) {
+        matches.back().second = token.end;
+      }
+      continue;
+    }
+    matches.emplace_back(token.begin, token.end);
+    matched_forms.push_back(token.search_form());
+  }
+
+  // Choose the window start: the match that begins the densest run.
+  std::size_t window_begin = 0;
+  if (text.size() > max_bytes && !matches.empty()) {
+    std::size_t best = 0, best_count = 0;
+    for (std::size_t i = 0; i < matches.size(); ++i) {
+      std::set<std::string> distinct;
+      for (std::size_t j = i; j < matches.size() && matches[j].second - matches[i].first <= max_bytes; ++j) {
+        distinct.insert(matched_forms[j]);
+      }
+      if (distinct.size() > best_count) best = i, best_count = distinct.size();
+    }
+    // Start a little before the first match, at a space.
+    std::size_t lead = std::min<std::size_t>(matches[best].first, max_bytes / 5);
+    window_begin = matches[best].first - lead;
+    std::size_t space = text.find(' ', window_begin);
+    if (window_begin > 0 && space != std::string_view::npos && space < matches[best].first) window_begin = space + 1;
+  }
+  std::size_t window_end = text.size();
+  if (window_end - window_begin > max_bytes) {
+    window_end = window_begin + utf8::truncate(text.substr(window_begin), max_bytes).size();
+    std::size_t space = text.rfind(' ', window_end);
+    if (space != std::string_view::npos && space > window_begin + max_bytes / 2) window_end = space;
+  }
+
+  if (window_begin > 0) snippet.segments.push_back({"…", false});
+  std::size_t cursor = window_begin;
+  for (auto [b, e] : matches) {
+    if (b < window_begin || e > window_end) continue;
+    if (b > cursor) snippet.segments.push_back({std::string(text.substr(cursor, b - cursor)), false});
+    snippet.segments.push_back({std::string(text.substr(b, e - b)), true});
+    cursor = e;
+  }
+  if (window_end > cursor) snippet.segments.push_back({std::string(text.substr(cursor, window_end - cursor)), false});
+  if (window_end < text.size()) snippet.segments.push_back({"…", false});
+  return snippet;
+}
+
+}  // namespace revsearch::query

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# The README's first command: install what is missing, build, index the
+# bundled demo corpus and run a few example searches.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/install-deps.sh
+scripts/build.sh -DREVSEARCH_BUILD_TESTS=OFF
+db=out/demo-db
+rm -rf "$db"
+build/revsearch index --db "$db" corpus/
+build/revsearch stats --db "$db"
+for q in lacklustre '"Han So-Hee"' '친구에서' '최고의 영화' 'soundtrack #1 ost'; do
+  echo
+  echo "\$ revsearch search --db $db --limit 3 '$q'"
+  build/revsearch search --db "$db" --limit 3 "$q"
+done
