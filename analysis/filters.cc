@@ -126,8 +126,10 @@ std::vector<Token> break_words(icu::BreakIterator& breaker, std::string_view tex
 void fold_tokens(std::vector<Token>& tokens, std::string_view text, const Folder& folder) {
   for (Token& token : tokens) {
     token.text = folder.fold_word(text.substr(token.begin, token.end - token.begin));
-    token.script = script_of(token.text);
+    if (!token.text.empty()) token.script = script_of(token.text);
   }
+  // Characters that fold to nothing (soft hyphens, variation selectors).
+  std::erase_if(tokens, [](const Token& token) { return token.text.empty(); });
 }
 
 void strip_possessives(std::vector<Token>& tokens) {

@@ -54,6 +54,10 @@ class Parser {
   Xapian::Query parse() {
     skip_spaces();
     if (pos_ == text_.size()) throw UsageError("empty query");
+    // Stop words are dropped from free text unless they are all there is.
+    for (const analysis::Token& token : analyzer_.analyze(text_)) {
+      drop_stopwords_ = drop_stopwords_ || !token.stopword;
+    }
     Xapian::Query q = parse_or();
     skip_spaces();
     if (pos_ < text_.size()) {
@@ -235,16 +239,14 @@ class Parser {
   // A word as the user typed it may analyse to several tokens
   // ("Soundtrack#1" -> soundtrack, #1); they combine like separate words.
   // Compounds ("K-drama") search their joined form. Stop words are dropped
-  // unless nothing else is left.
+  // unless the query has nothing else.
   Xapian::Query words(std::string_view word, std::string_view exact_prefix, std::string_view stem_prefix,
                       bool highlight) {
     std::vector<analysis::Token> tokens = analyzer_.analyze(word);
-    bool only_stopwords = true;
-    for (const analysis::Token& token : tokens) only_stopwords = only_stopwords && token.stopword;
     std::vector<Xapian::Query> terms;
     for (const analysis::Token& token : tokens) {
       if (token.compound_part) continue;
-      if (token.stopword && !only_stopwords) continue;
+      if (token.stopword && drop_stopwords_) continue;
       if (token.stopword) {
         terms.emplace_back(schema::prefixed(exact_prefix, token.text));
       } else {
@@ -264,6 +266,7 @@ class Parser {
   analysis::Analyzer& analyzer_;
   ParsedQuery& out_;
   std::size_t pos_ = 0;
+  bool drop_stopwords_ = false;
 };
 
 }  // namespace

@@ -1,0 +1,103 @@
+// End to end: searching the seed review with the real binary.
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support.h"
+
+using namespace revsearch::test;
+
+namespace {
+
+// One database of the seed review shared by the tests in this file.
+const std::string& seed_db() {
+  static TempDir dir;
+  static const std::string db = [] {
+    std::string path = dir / "db";
+    RunResult r = run_revsearch({"index", "--db", path, seed_review()});
+    if (r.status != 0) throw std::runtime_error("indexing the seed failed: " + r.err);
+    return path;
+  }();
+  return db;
+}
+
+nlohmann::json search_json(const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"search", "--db", seed_db(), "--json"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  RunResult r = run_revsearch(args);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  return nlohmann::json::parse(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("e2e: lacklustre ranks the passage containing it first", "[e2e]") {
+  auto result = search_json({"lacklustre"});
+  REQUIRE(!result["hits"].empty());
+  auto top = result["hits"][0];
+  CHECK(top["text"].get<std::string>().find("somewhat lacklustre") != std::string::npos);
+  CHECK(top["snippet"].get<std::string>().find("<b>lacklustre</b>") != std::string::npos);
+  CHECK(top["rank"] == 1);
+  CHECK(top["review_id"] == "soundtrack-1");
+  CHECK(top["title"] == "Soundtrack #1; A Discordant Love Story…");
+  CHECK(top["score"].get<double>() > 0);
+  CHECK(top["passage"].get<int>() >= 1);
+  CHECK(result["query"] == "lacklustre");
+  CHECK(result["total_estimate"].get<int>() >= 1);
+}
+
+TEST_CASE("e2e: a Hangul word as written finds its passage", "[e2e]") {
+  for (const char* word : {"친구에서", "친구", "연인이", "별보다"}) {
+    INFO(word);
+    auto hits = search_json({word})["hits"];
+    REQUIRE(hits.size() == 1);
+    CHECK(hits[0]["text"].get<std::string>().find("이젠 친구에서 연인이 되고 싶어") != std::string::npos);
+  }
+}
+
+TEST_CASE("e2e: site boilerplate is not ranked as review text", "[e2e]") {
+  CHECK(search_json({"recenzie"})["hits"].empty());
+  auto with = search_json({"--include-boilerplate", "recenzie"})["hits"];
+  REQUIRE(with.size() == 1);
+  CHECK(with[0]["lang"] == "ro");
+}
+
+TEST_CASE("e2e: text output shows rank, score, id, passage, title and snippet", "[e2e]") {
+  RunResult r = run_revsearch({"search", "--db", seed_db(), "--limit", "2", "chemistry"});
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("1. soundtrack-1 passage ") != std::string::npos);
+  CHECK(r.out.find("**chemistry**") != std::string::npos);  // plain markers when piped
+  CHECK(r.out.find("score ") != std::string::npos);
+  CHECK(r.out.find("Soundtrack #1; A Discordant Love Story") != std::string::npos);
+  CHECK(r.out.find("\033[") == std::string::npos);
+}
+
+TEST_CASE("e2e: pagination with --limit and --offset", "[e2e]") {
+  auto all = search_json({"--limit", "5", "soundtrack"})["hits"];
+  auto page2 = search_json({"--limit", "2", "--offset", "2", "soundtrack"})["hits"];
+  REQUIRE(all.size() == 5);
+  REQUIRE(page2.size() == 2);
+  CHECK(page2[0]["rank"] == 3);
+  CHECK(page2[0]["passage"] == all[2]["passage"]);
+}
+
+TEST_CASE("e2e: query errors and missing databases are clear, not empty results", "[e2e]") {
+  RunResult syntax = run_revsearch({"search", "--db", seed_db(), "(lacklustre"});
+  CHECK(syntax.status == 2);
+  CHECK(syntax.err.find("missing ')'") != std::string::npos);
+  CHECK(syntax.out.empty());
+
+  TempDir dir;
+  RunResult missing = run_revsearch({"search", "--db", dir / "nope", "lacklustre"});
+  CHECK(missing.status == 1);
+  CHECK(missing.err.find("no database at") != std::string::npos);
+
+  write_file(dir / "notdb/file", "x");
+  RunResult notdb = run_revsearch({"stats", "--db", dir / "notdb"});
+  CHECK(notdb.status == 1);
+  CHECK(notdb.err.find("not a readable revsearch database") != std::string::npos);
+
+  RunResult unknown = run_revsearch({"search", "--db", seed_db(), "--frobnicate", "x"});
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("frobnicate") != std::string::npos);
+}

@@ -1,0 +1,35 @@
+// Snippets: highlighted matches, window choice, markup.
+#include <catch2/catch.hpp>
+
+#include "revsearch/query/snippet.h"
+
+using revsearch::query::make_snippet;
+
+TEST_CASE("snippet highlights stems and exact words", "[snippet]") {
+  revsearch::analysis::Analyzer analyzer;
+  auto s = make_snippet("Her performances felt lacklustre & <raw>.", analyzer, {"lacklustre"}, {"perform"});
+  CHECK(s.render("[", "]") == "Her [performances] felt [lacklustre] & <raw>.");
+  CHECK(s.render("<b>", "</b>", true) == "Her <b>performances</b> felt <b>lacklustre</b> &amp; &lt;raw&gt;.");
+  REQUIRE(s.matches.size() == 2);
+  CHECK(s.matches[0] == std::make_pair(std::size_t{4}, std::size_t{16}));
+}
+
+TEST_CASE("snippet window goes to the matches in long text", "[snippet]") {
+  revsearch::analysis::Analyzer analyzer;
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "filler words here. ";
+  text += "The chemistry was decent enough.";
+  for (int i = 0; i < 100; ++i) text += " more filler.";
+  auto s = make_snippet(text, analyzer, {}, {"chemistri", "decent"}, 120);
+  std::string out = s.render("[", "]");
+  CHECK(out.find("[chemistry]") != std::string::npos);
+  CHECK(out.find("[decent]") != std::string::npos);
+  CHECK(out.rfind("…", 0) == 0);
+  CHECK(out.size() < 200);
+}
+
+TEST_CASE("compound parts highlight as one range", "[snippet]") {
+  revsearch::analysis::Analyzer analyzer;
+  auto s = make_snippet("Han So-Hee’s role", analyzer, {}, {"sohe", "sohee"});
+  CHECK(s.render("[", "]") == "Han [So-Hee’s] role");
+}
