@@ -137,6 +137,9 @@ class IndexingSink : public RecordSink {
 };
 
 Xapian::WritableDatabase open_writable(const std::string& db_path) {
+  std::error_code ec;
+  fs::path parent = fs::path(db_path).parent_path();
+  if (!parent.empty()) fs::create_directories(parent, ec);
   try {
     return Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
   } catch (const Xapian::DatabaseLockError& e) {
@@ -152,6 +155,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
                          const IndexOptions& options) {
   auto started = std::chrono::steady_clock::now();
   IndexSummary summary;
+  validate_field_map(options.reader.field_map);
   std::vector<InputFile> files = collect_inputs(paths, summary);
   Xapian::WritableDatabase db = open_writable(db_path);
   IndexingSink sink(db, options, summary);

@@ -26,6 +26,10 @@ Format format_of(const std::filesystem::path& path) {
   return Format::kUnknown;
 }
 
+void validate_field_map(const std::map<std::string, std::string>& field_map) {
+  detail::FieldMapper check(field_map);
+}
+
 std::uint64_t read_file(const std::filesystem::path& path, const std::string& display,
                         const std::string& id_base, const ReaderOptions& options, RecordSink& sink) {
   detail::ReadContext context{path, display, id_base, options, sink};

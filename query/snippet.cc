@@ -53,6 +53,13 @@ Snippet make_snippet(std::string_view text, analysis::Analyzer& analyzer, const 
       }
       continue;
     }
+    // Matches separated only by spaces or hyphens read as one: "Han So-Hee".
+    if (!matches.empty() && token.begin >= matches.back().second &&
+        text.substr(matches.back().second, token.begin - matches.back().second)
+                .find_first_not_of(" -") == std::string_view::npos) {
+      matches.back().second = token.end;
+      continue;
+    }
     matches.emplace_back(token.begin, token.end);
     matched_forms.push_back(token.search_form());
   }

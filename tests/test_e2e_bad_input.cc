@@ -78,6 +78,11 @@ TEST_CASE("e2e: usage errors exit 2 with a message", "[e2e][bad-input]") {
   CHECK(field.status == 2);
   CHECK(field.err.find("expected FIELD=NAME") != std::string::npos);
 
+  RunResult unknown_field = run_revsearch({"index", "--db", dir / "db", "--field", "colour=x", seed_review()});
+  CHECK(unknown_field.status == 2);
+  CHECK(unknown_field.err.find("unknown field") != std::string::npos);
+  CHECK_FALSE(fs::exists(dir / "db"));  // refused before anything was created
+
   RunResult unknown = run_revsearch({"index", "--nope", "--db", dir / "db", seed_review()});
   CHECK(unknown.status == 2);
 }

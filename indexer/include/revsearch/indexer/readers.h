@@ -24,6 +24,9 @@ struct ReaderOptions {
   std::string title;  // title for .txt reviews; empty: from a title-like first line
 };
 
+// Throws UsageError for a mapping of an unknown field.
+void validate_field_map(const std::map<std::string, std::string>& field_map);
+
 // Receives what a reader finds, in input order.
 class RecordSink {
  public:
