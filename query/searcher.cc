@@ -39,7 +39,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   result.query = query_text;
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(Xapian::BM25Weight());
+  enquire.set_weighting_scheme(options.weight());
   if (!options.all_passages) enquire.set_collapse_key(schema::kSlotReview);
   Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
   result.total_estimate = mset.get_matches_estimated();
@@ -65,7 +65,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     hit.snippet = make_snippet(hit.text, analyzer_, parsed.highlights);
     if (options.explain) {
       hit.doc_length = db_.get_doclength(hit.docid);
-      hit.explanation = explain(hit, parsed.terms);
+      hit.explanation = explain(hit, parsed.terms, options);
     }
     result.hits.push_back(std::move(hit));
   }
@@ -76,7 +76,8 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
 // Each leaf term's weight in this passage: the same BM25 scheme on the
 // term alone, restricted to the passage, scaled by the term's boost. For
 // terms combined by OR/AND/PHRASE/NEAR these add up to the hit's score.
-std::vector<TermExplanation> Searcher::explain(const Hit& hit, const std::vector<QueryTerm>& terms) {
+std::vector<TermExplanation> Searcher::explain(const Hit& hit, const std::vector<QueryTerm>& terms,
+                                               const SearchOptions& options) {
   std::vector<TermExplanation> out;
   Xapian::Query only_this(schema::unique_id(hit.review_id, hit.passage));
   for (const QueryTerm& term : terms) {
@@ -91,7 +92,7 @@ std::vector<TermExplanation> Searcher::explain(const Hit& hit, const std::vector
       }
       if (e.wdf > 0) {
         Xapian::Enquire enquire(db_);
-        enquire.set_weighting_scheme(Xapian::BM25Weight());
+        enquire.set_weighting_scheme(options.weight());
         enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                         Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term.term), only_this),
                                         term.boost));

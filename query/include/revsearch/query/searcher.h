@@ -20,6 +20,11 @@ struct SearchOptions {
   bool explain = false;              // per-term BM25 parts for each hit
   bool suggest = true;               // "did you mean" from the index vocabulary
   ParseOptions parse;
+  // BM25 parameters (Xapian's k1, b), tuned on benchmarks/queries, see README.
+  double bm25_k1 = 1.0;
+  double bm25_b = 0.5;
+
+  Xapian::BM25Weight weight() const { return Xapian::BM25Weight(bm25_k1, 0, 1, bm25_b, 0.5); }
 };
 
 // One term's share of a hit's score.
@@ -65,7 +70,8 @@ class Searcher {
 
  private:
   SearchResult run(const std::string& query_text, const SearchOptions& options);
-  std::vector<TermExplanation> explain(const Hit& hit, const std::vector<QueryTerm>& terms);
+  std::vector<TermExplanation> explain(const Hit& hit, const std::vector<QueryTerm>& terms,
+                                       const SearchOptions& options);
 
   Xapian::Database db_;
   analysis::Analyzer analyzer_;
