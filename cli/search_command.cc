@@ -49,8 +49,14 @@ nlohmann::json to_json(const query::SearchResult& result) {
   }
   nlohmann::json suggestions = nlohmann::json::array();
   if (result.suggestion) suggestions.push_back(*result.suggestion);
+  nlohmann::json facets = nlohmann::json::object();
+  for (const auto& facet : result.facets) {
+    nlohmann::json values = nlohmann::json::array();
+    for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
+    facets[facet.name] = values;
+  }
   return {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits},
-          {"suggestions", suggestions}};
+          {"suggestions", suggestions}, {"facets", facets}};
 }
 
 void print_text(const query::SearchResult& result, const query::SearchOptions& options, bool colour) {
@@ -61,6 +67,12 @@ void print_text(const query::SearchResult& result, const query::SearchOptions& o
     std::cout << "No passages match '" << result.query << "'.\n";
     return;
   }
+  for (const auto& facet : result.facets) {
+    std::cout << facet.name << ":";
+    for (const auto& v : facet.values) std::cout << "  " << v.value << " (" << v.count << ")";
+    std::cout << "\n";
+  }
+  if (!result.facets.empty()) std::cout << "\n";
   std::cout << "Passages " << options.offset + 1 << "-" << options.offset + result.hits.size() << " of about "
             << result.total_estimate << " for '" << result.query << "':\n\n";
   for (const query::Hit& hit : result.hits) {
@@ -99,6 +111,9 @@ Command add_search_command(CLI::App& app) {
                 "Also return passages recognised as site boilerplate");
   sub->add_flag("--all-passages", args->options.all_passages,
                 "Show every matching passage (default: the best passage of each review)");
+  sub->add_option("--facets", args->options.facets,
+                  "Count the top values of fields among the matches: " + query::FacetCounter::known_names())
+      ->delimiter(',');
   sub->add_flag("--explain", args->options.explain, "Show each term's BM25 share of every hit's score");
   sub->add_flag("!--no-suggest", args->options.suggest, "Don't compute \"did you mean\" suggestions");
   sub->add_option("query", args->query_words, "Query (words, \"phrases\", field:value, AND/OR/NOT, -word)")

@@ -41,7 +41,11 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   enquire.set_query(query);
   enquire.set_weighting_scheme(options.weight());
   if (!options.all_passages) enquire.set_collapse_key(schema::kSlotReview);
-  Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
+  FacetCounter facets(options.facets);
+  facets.attach(enquire);
+  Xapian::MSet mset = enquire.get_mset(options.offset, options.limit,
+                                       options.facets.empty() ? 0 : options.facet_sample);
+  result.facets = facets.results();
   result.total_estimate = mset.get_matches_estimated();
   std::size_t rank = options.offset;
   for (auto it = mset.begin(); it != mset.end(); ++it) {

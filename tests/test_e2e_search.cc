@@ -132,3 +132,26 @@ TEST_CASE("e2e: did you mean, from the index vocabulary", "[e2e]") {
   RunResult text = run_revsearch({"search", "--db", seed_db(), "chemstry"});
   CHECK(text.out.find("Did you mean: chemistry") != std::string::npos);
 }
+
+TEST_CASE("e2e: facets count field values among the matches", "[e2e]") {
+  TempDir dir;
+  REQUIRE(run_revsearch({"index", "--db", dir / "db", source_path("corpus/nsmc-sample.jsonl")}).status == 0);
+  RunResult r = run_revsearch({"search", "--db", dir / "db", "--json", "--all-passages", "--facets",
+                               "rating,lang", "영화 rating:9..10"});
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  auto result = nlohmann::json::parse(r.out);
+  auto ratings = result["facets"]["rating"];
+  REQUIRE(!ratings.empty());
+  std::size_t total = 0;
+  for (const auto& v : ratings) {
+    CHECK((v["value"] == "9" || v["value"] == "10"));
+    total += v["count"].get<std::size_t>();
+  }
+  CHECK(total == result["total_estimate"].get<std::size_t>());
+  CHECK(result["facets"]["lang"][0]["value"] == "ko");
+
+  RunResult bad = run_revsearch({"search", "--db", dir / "db", "--facets", "colour", "영화"});
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("unknown facet 'colour'") != std::string::npos);
+}

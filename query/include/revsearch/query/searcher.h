@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "revsearch/query/facets.h"
 #include "revsearch/query/query_parser.h"
 #include "revsearch/query/snippet.h"
 
@@ -20,6 +21,9 @@ struct SearchOptions {
   bool explain = false;              // per-term BM25 parts for each hit
   bool suggest = true;               // "did you mean" from the index vocabulary
   ParseOptions parse;
+  std::vector<std::string> facets;   // names, see FacetCounter
+  // Facets count over at least this many matches (all, when fewer).
+  Xapian::doccount facet_sample = 50000;
   // BM25 parameters (Xapian's k1, b), tuned on benchmarks/queries, see README.
   double bm25_k1 = 1.0;
   double bm25_b = 0.5;
@@ -59,6 +63,7 @@ struct SearchResult {
   Xapian::doccount total_estimate = 0;
   std::vector<Hit> hits;
   std::optional<std::string> suggestion;  // "did you mean"
+  std::vector<Facet> facets;              // in the order asked for
 };
 
 class Searcher {
