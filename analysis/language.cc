@@ -60,6 +60,12 @@ LanguageGuess detect_language(std::string_view text) {
     current.clear();
   };
   for (std::size_t i = 0; i < text.size();) {
+    // Links say nothing about the language of the text around them.
+    if (text.compare(i, 7, "http://") == 0 || text.compare(i, 8, "https://") == 0 || text.compare(i, 4, "www.") == 0) {
+      flush_word();
+      while (i < text.size() && text[i] != ' ' && text[i] != '\n' && text[i] != '\t') ++i;
+      continue;
+    }
     std::size_t start = i;
     char32_t cp = utf8::next(text, i);
     if (!u_isalpha(static_cast<UChar32>(cp))) {
@@ -69,8 +75,11 @@ LanguageGuess detect_language(std::string_view text) {
     UErrorCode status = U_ZERO_ERROR;
     UScriptCode script = uscript_getScript(static_cast<UChar32>(cp), &status);
     if (U_FAILURE(status)) continue;
-    ++letters;
-    ++script_counts[script];
+    // A Hangul syllable spells two or three letters; weigh it so that
+    // "언제나 최고. the best" counts as Korean.
+    std::size_t weight = script == USCRIPT_HANGUL ? 3 : 1;
+    letters += weight;
+    script_counts[script] += weight;
     if (script == USCRIPT_LATIN) {
       current.append(text.substr(start, i - start));
       char32_t lower = static_cast<char32_t>(u_tolower(static_cast<UChar32>(cp)));

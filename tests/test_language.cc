@@ -18,6 +18,8 @@ TEST_CASE("detect_language table", "[language]") {
       {"Cette critique vous a-t-elle été utile ?", "fr"},
       {"War diese Rezension für Sie hilfreich?", "de"},
       {"12345 !!!", "und"},
+      {"언제나 최고. the best", "ko"},
+      {"용문사 흑표  https://www.youtube.com/watch?v=YzNvkaSGNzI", "ko"},
   };
   for (const Case& c : cases) {
     INFO(c.text);
