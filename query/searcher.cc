@@ -1,9 +1,12 @@
 // BM25 ranking over passages: boilerplate filtered out unless asked for,
-// one hit per review unless all passages are wanted, with snippets,
+// one hit per review and per distinct text unless all passages are
+// wanted, with snippets,
 // explanations and spelling suggestions.
 #include "revsearch/query/searcher.h"
 
 #include <nlohmann/json.hpp>
+
+#include <unordered_map>
 
 #include "revsearch/errors.h"
 #include "revsearch/query/database.h"
@@ -43,14 +46,19 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   if (!options.all_passages) enquire.set_collapse_key(schema::kSlotReview);
   FacetCounter facets(options.facets);
   facets.attach(enquire);
-  Xapian::MSet mset = enquire.get_mset(options.offset, options.limit,
-                                       options.facets.empty() ? 0 : options.facet_sample);
+  // Near-identical passages of different reviews (the same text posted
+  // twice) collapse too: fetch from the top, skip texts already shown, and
+  // cut the page afterwards. --all-passages shows everything.
+  const Xapian::doccount wanted = options.offset + options.limit;
+  const Xapian::doccount fetch = options.all_passages ? options.limit : wanted + wanted / 2 + 10;
+  const Xapian::doccount first = options.all_passages ? options.offset : 0;
+  Xapian::MSet mset = enquire.get_mset(first, fetch, options.facets.empty() ? 0 : options.facet_sample);
   result.facets = facets.results();
   result.total_estimate = mset.get_matches_estimated();
-  std::size_t rank = options.offset;
-  for (auto it = mset.begin(); it != mset.end(); ++it) {
+  std::unordered_map<std::string, std::size_t> shown;  // folded text -> index in kept
+  std::vector<Hit> kept;
+  for (auto it = mset.begin(); it != mset.end() && kept.size() < wanted; ++it) {
     Hit hit;
-    hit.rank = ++rank;
     hit.score = it.get_weight();
     hit.docid = *it;
     hit.collapsed = it.get_collapse_count();
@@ -59,13 +67,27 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     if (data.is_discarded() || !data.is_object()) {
       throw DatabaseError("document " + std::to_string(*it) + " has unreadable stored data");
     }
+    hit.text = data.value("text", "");
+    if (!options.all_passages) {
+      auto [seen, fresh] = shown.emplace(analyzer_.fold(hit.text), kept.size());
+      if (!fresh) {
+        kept[seen->second].collapsed += 1 + hit.collapsed;
+        continue;
+      }
+    }
     hit.review_id = data.value("review_id", "");
     hit.passage = data.value("passage", 0u);
     hit.title = data.value("title", "");
     hit.lang = data.value("lang", "");
     hit.source = data.value("source", "");
-    hit.text = data.value("text", "");
     if (data.contains("rating")) hit.rating = data["rating"].get<double>();
+    kept.push_back(std::move(hit));
+  }
+  std::size_t skip = options.all_passages ? 0 : std::min<std::size_t>(options.offset, kept.size());
+  std::size_t rank = options.offset;
+  for (std::size_t i = skip; i < kept.size(); ++i) {
+    Hit& hit = kept[i];
+    hit.rank = ++rank;
     hit.snippet = make_snippet(hit.text, analyzer_, parsed.highlights);
     if (options.explain) {
       hit.doc_length = db_.get_doclength(hit.docid);
