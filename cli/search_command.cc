@@ -17,6 +17,8 @@ struct SearchArgs {
 };
 
 nlohmann::json to_json(const query::SearchResult& result) {
+  // Contract (issue 3): query, total_estimate, hits[rank, score, review_id,
+  // passage, title, text, snippet]; later fields are only ever added.
   nlohmann::json hits = nlohmann::json::array();
   for (const query::Hit& hit : result.hits) {
     nlohmann::json highlights = nlohmann::json::array();
@@ -32,20 +34,45 @@ nlohmann::json to_json(const query::SearchResult& result) {
         {"lang", hit.lang},
         {"source", hit.source},
         {"highlights", highlights},
+        {"collapsed", hit.collapsed},
     };
     if (hit.rating) h["rating"] = *hit.rating;
+    if (!hit.explanation.empty()) {
+      nlohmann::json parts = nlohmann::json::array();
+      for (const auto& e : hit.explanation) {
+        parts.push_back({{"term", e.term}, {"field", e.field}, {"boost", e.boost}, {"wdf", e.wdf},
+                         {"termfreq", e.termfreq}, {"weight", e.weight}});
+      }
+      h["explain"] = {{"doc_length", hit.doc_length}, {"terms", parts}};
+    }
     hits.push_back(std::move(h));
   }
-  return {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits}};
+  nlohmann::json suggestions = nlohmann::json::array();
+  if (result.suggestion) suggestions.push_back(*result.suggestion);
+  nlohmann::json facets = nlohmann::json::object();
+  for (const auto& facet : result.facets) {
+    nlohmann::json values = nlohmann::json::array();
+    for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
+    facets[facet.name] = values;
+  }
+  return {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits},
+          {"suggestions", suggestions}, {"facets", facets}};
 }
 
 void print_text(const query::SearchResult& result, const query::SearchOptions& options, bool colour) {
   const char* open = colour ? "\033[1;33m" : "**";
   const char* close = colour ? "\033[0m" : "**";
+  if (result.suggestion) std::cout << "Did you mean: " << *result.suggestion << "\n";
   if (result.hits.empty()) {
     std::cout << "No passages match '" << result.query << "'.\n";
     return;
   }
+  for (const auto& facet : result.facets) {
+    std::cout << facet.name << ":";
+    for (const auto& v : facet.values) std::cout << "  " << v.value << " (" << v.count << ")";
+    std::cout << "\n";
+  }
+  if (!result.facets.empty()) std::cout << "\n";
   std::cout << "Passages " << options.offset + 1 << "-" << options.offset + result.hits.size() << " of about "
             << result.total_estimate << " for '" << result.query << "':\n\n";
   for (const query::Hit& hit : result.hits) {
@@ -55,7 +82,18 @@ void print_text(const query::SearchResult& result, const query::SearchOptions& o
     if (hit.rating) std::cout << ", rating " << *hit.rating;
     std::cout << ", " << hit.lang << ")";
     if (!hit.title.empty()) std::cout << "  " << hit.title;
-    std::cout << "\n   " << hit.snippet.render(open, close) << "\n\n";
+    if (hit.collapsed) std::cout << "  [+" << hit.collapsed << " more passages]";
+    std::cout << "\n   " << hit.snippet.render(open, close) << "\n";
+    if (!hit.explanation.empty()) {
+      std::cout << "   explain: passage length " << hit.doc_length << " terms; BM25 parts:\n";
+      for (const auto& e : hit.explanation) {
+        std::snprintf(score, sizeof score, "%.3f", e.weight);
+        std::cout << "     " << score << "  " << e.term << " (" << e.field;
+        if (e.boost != 1.0) std::cout << ", boost " << e.boost;
+        std::cout << ", wdf " << e.wdf << ", in " << e.termfreq << " passages)\n";
+      }
+    }
+    std::cout << "\n";
   }
 }
 
@@ -71,6 +109,13 @@ Command add_search_command(CLI::App& app) {
   sub->add_flag("--json", args->json, "Print one JSON object instead of text");
   sub->add_flag("--include-boilerplate", args->options.include_boilerplate,
                 "Also return passages recognised as site boilerplate");
+  sub->add_flag("--all-passages", args->options.all_passages,
+                "Show every matching passage (default: the best passage of each review)");
+  sub->add_option("--facets", args->options.facets,
+                  "Count the top values of fields among the matches: " + query::FacetCounter::known_names())
+      ->delimiter(',');
+  sub->add_flag("--explain", args->options.explain, "Show each term's BM25 share of every hit's score");
+  sub->add_flag("!--no-suggest", args->options.suggest, "Don't compute \"did you mean\" suggestions");
   sub->add_option("query", args->query_words, "Query (words, \"phrases\", field:value, AND/OR/NOT, -word)")
       ->required();
 

@@ -30,6 +30,7 @@ Xapian::Document build_document(const Review& review, const Passage& passage,
                                                                             : schema::kKindReview));
 
   doc.add_value(schema::kSlotPassage, Xapian::sortable_serialise(passage.number));
+  doc.add_value(schema::kSlotReview, review.id);
   if (review.rating) doc.add_value(schema::kSlotRating, Xapian::sortable_serialise(*review.rating));
   if (!review.date.empty()) doc.add_value(schema::kSlotDate, review.date);
 

@@ -64,7 +64,8 @@ void read_json_lines(LineReader& lines, const ReadContext& context) {
       continue;
     }
     if (review.text.find_first_not_of(" \t\r\n") == std::string::npos) {
-      context.skip(number, "missing text", "no text field (use --field text=NAME)");
+      context.skip(number, "missing text",
+                   mapper.find(object, "text") ? "the text field is empty" : "no text field (use --field text=NAME)");
       continue;
     }
     if (review.id.empty()) review.id = context.id_base + ":" + std::to_string(number);

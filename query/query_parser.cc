@@ -2,11 +2,13 @@
 //   or   := and ("OR" and)*
 //   and  := not ("AND" not)*
 //   not  := seq ("NOT" seq)*
-//   seq  := item+          plain items OR'ed (BM25 ranks the best first),
+//   seq  := near+          plain items OR'ed (BM25 ranks the best first),
 //                          +items required, -items excluded, field filters
-//   item := [+-] [field:] (word | "phrase" | "(" or ")")
+//   near := item ("NEAR" | "NEAR/n" item)*
+//   item := [+-] [field:] (word | word* | "phrase" | "(" or ")")
 #include "revsearch/query/query_parser.h"
 
+#include <charconv>
 #include <map>
 #include <optional>
 #include <vector>
@@ -18,13 +20,14 @@
 namespace revsearch::query {
 namespace {
 
-enum class FieldKind { kText, kBoolean };
+enum class FieldKind { kText, kBoolean, kRange };
 
 struct FieldSpec {
   FieldKind kind;
   std::string_view exact_prefix;  // text: exact words; boolean: the term prefix
   std::string_view stem_prefix;   // text only
   bool fold_value;                // boolean values are lower-cased unless ids
+  Xapian::valueno slot = 0;       // range only
 };
 
 const std::map<std::string, FieldSpec, std::less<>>& fields() {
@@ -33,9 +36,12 @@ const std::map<std::string, FieldSpec, std::less<>>& fields() {
       {"lang", {FieldKind::kBoolean, schema::kLanguage, "", true}},
       {"review", {FieldKind::kBoolean, schema::kReview, "", false}},
       {"kind", {FieldKind::kBoolean, schema::kKind, "", true}},
+      {"rating", {FieldKind::kRange, "", "", false, schema::kSlotRating}},
   };
   return table;
 }
+
+constexpr Xapian::termpos kDefaultNear = 10;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -46,10 +52,18 @@ std::size_t quote_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// One parsed item: its query, and for words and phrases the exact
+// positional terms NEAR needs.
+struct Item {
+  Xapian::Query query;
+  std::vector<std::string> positional;
+  bool is_filter = false;
+};
+
 class Parser {
  public:
-  Parser(std::string_view text, analysis::Analyzer& analyzer, ParsedQuery& out)
-      : text_(text), analyzer_(analyzer), out_(out) {}
+  Parser(std::string_view text, analysis::Analyzer& analyzer, const ParseOptions& options, ParsedQuery& out)
+      : text_(text), analyzer_(analyzer), options_(options), out_(out) {}
 
   Xapian::Query parse() {
     skip_spaces();
@@ -78,18 +92,37 @@ class Parser {
     while (pos_ < text_.size() && is_space(text_[pos_])) ++pos_;
   }
 
+  bool word_ends_at(std::size_t after) const {
+    return after == text_.size() || is_space(text_[after]) || text_[after] == '(' || quote_length(text_, after);
+  }
+
   // Peeks an operator word (AND, OR, NOT) at the cursor.
   std::optional<std::string_view> peek_operator() {
     skip_spaces();
     for (std::string_view op : {"AND", "OR", "NOT"}) {
-      if (text_.compare(pos_, op.size(), op) == 0) {
-        std::size_t after = pos_ + op.size();
-        if (after == text_.size() || is_space(text_[after]) || text_[after] == '(' || quote_length(text_, after)) {
-          return op;
-        }
-      }
+      if (text_.compare(pos_, op.size(), op) == 0 && word_ends_at(pos_ + op.size())) return op;
     }
     return std::nullopt;
+  }
+
+  // "NEAR" or "NEAR/n" at the cursor: the window, advancing past it.
+  std::optional<Xapian::termpos> take_near() {
+    skip_spaces();
+    if (text_.compare(pos_, 4, "NEAR") != 0) return std::nullopt;
+    std::size_t at = pos_, end = pos_ + 4;
+    Xapian::termpos distance = kDefaultNear;
+    if (end < text_.size() && text_[end] == '/') {
+      std::size_t digits = end + 1;
+      while (end + 1 < text_.size() && std::isdigit(static_cast<unsigned char>(text_[end + 1]))) ++end;
+      auto [ptr, ec] = std::from_chars(text_.data() + digits, text_.data() + end + 1, distance);
+      if (ec != std::errc() || ptr == text_.data() + digits || distance == 0 || distance > 1000) {
+        fail(at, "NEAR/n needs a distance from 1 to 1000, e.g. NEAR/3");
+      }
+      ++end;
+    }
+    if (!word_ends_at(end)) return std::nullopt;  // "NEARLY" is a word
+    pos_ = end;
+    return distance;
   }
 
   bool at_item_end() {
@@ -132,17 +165,16 @@ class Parser {
       if ((text_[pos_] == '+' || text_[pos_] == '-') && pos_ + 1 < text_.size() && !is_space(text_[pos_ + 1])) {
         modifier = text_[pos_++];
       }
-      bool is_filter = false;
-      Xapian::Query item = parse_item(modifier == '-', is_filter);
-      if (item.empty()) continue;
+      Item item = parse_near(modifier == '-');
+      if (item.query.empty()) continue;
       if (modifier == '-') {
-        excluded.push_back(item);
-      } else if (is_filter) {
-        filters.push_back(item);
+        excluded.push_back(item.query);
+      } else if (item.is_filter) {
+        filters.push_back(item.query);
       } else if (modifier == '+') {
-        required.push_back(item);
+        required.push_back(item.query);
       } else {
-        optional.push_back(item);
+        optional.push_back(item.query);
       }
     }
     Xapian::Query q;
@@ -163,7 +195,27 @@ class Parser {
     return q;
   }
 
-  Xapian::Query parse_item(bool negated, bool& is_filter) {
+  Item parse_near(bool negated) {
+    std::size_t start = pos_;
+    if (take_near()) fail(start, "NEAR needs a word or phrase before it");
+    Item item = parse_item(negated);
+    std::optional<Xapian::termpos> distance;
+    std::vector<std::string> terms = item.positional;
+    while ((distance = take_near())) {
+      if (item.positional.empty()) fail(start, "NEAR needs a word or phrase before it");
+      skip_spaces();
+      std::size_t right_at = pos_;
+      if (at_item_end()) fail(right_at, "NEAR needs a word or phrase after it");
+      Item right = parse_item(negated);
+      if (right.positional.empty()) fail(right_at, "NEAR needs a word or phrase after it");
+      terms.insert(terms.end(), right.positional.begin(), right.positional.end());
+      item.query = Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(),
+                                 static_cast<Xapian::termcount>(*distance + terms.size() - 1));
+    }
+    return item;
+  }
+
+  Item parse_item(bool negated) {
     std::size_t start = pos_;
     if (text_[pos_] == '(') {
       ++pos_;
@@ -171,9 +223,9 @@ class Parser {
       skip_spaces();
       if (pos_ >= text_.size() || text_[pos_] != ')') fail(start, "missing ')' for this '('");
       ++pos_;
-      return inner;
+      return {inner, {}, false};
     }
-    if (quote_length(text_, pos_)) return phrase("", start, !negated);
+    if (quote_length(text_, pos_)) return phrase("body", "", !negated);
 
     std::size_t end = pos_;
     while (end < text_.size() && !is_space(text_[end]) && text_[end] != '(' && text_[end] != ')' &&
@@ -189,28 +241,61 @@ class Parser {
       if (field != fields().end()) {
         std::string_view value = word.substr(colon + 1);
         const FieldSpec& spec = field->second;
+        const std::string& name = field->first;
         if (value.empty() && pos_ < text_.size() && quote_length(text_, pos_)) {
-          if (spec.kind == FieldKind::kBoolean) {
-            return boolean_term(spec, phrase_text(start), is_filter);
-          }
-          return phrase(spec.exact_prefix, start, false);
+          if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, phrase_text());
+          if (spec.kind == FieldKind::kRange) fail(start, "field '" + name + ":' takes a range like 7..10");
+          return phrase(name, spec.exact_prefix, false);
         }
-        if (value.empty()) fail(start, "field '" + field->first + ":' needs a value");
-        if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, value, is_filter);
-        return words(value, spec.exact_prefix, spec.stem_prefix, false);
+        if (value.empty()) fail(start, "field '" + name + ":' needs a value");
+        if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, value);
+        if (spec.kind == FieldKind::kRange) return range(spec, name, value, start + colon + 1);
+        return words(value, start + colon + 1, name, spec.exact_prefix, spec.stem_prefix, false);
       }
     }
-    return words(word, "", schema::kStem, !negated);
+    return words(word, start, "body", "", schema::kStem, !negated);
   }
 
-  Xapian::Query boolean_term(const FieldSpec& spec, std::string_view value, bool& is_filter) {
-    is_filter = true;
+  Item boolean_term(const FieldSpec& spec, std::string_view value) {
     std::string v = spec.fold_value ? analyzer_.fold(value) : std::string(value);
-    return Xapian::Query(schema::prefixed(spec.exact_prefix, v));
+    return {Xapian::Query(schema::prefixed(spec.exact_prefix, v)), {}, true};
+  }
+
+  // rating:7..10, rating:9, rating:..4, rating:9..
+  Item range(const FieldSpec& spec, const std::string& name, std::string_view value, std::size_t at) {
+    auto number = [&](std::string_view s) -> std::optional<double> {
+      if (s.empty()) return std::nullopt;
+      double v = 0;
+      auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+      if (ec != std::errc() || ptr != s.data() + s.size()) {
+        fail(at, "'" + name + ":" + std::string(value) + "' is not a number or range like 7..10");
+      }
+      return v;
+    };
+    std::size_t dots = value.find("..");
+    std::optional<double> lo, hi;
+    if (dots == std::string_view::npos) {
+      lo = hi = number(value);
+    } else {
+      lo = number(value.substr(0, dots));
+      hi = number(value.substr(dots + 2));
+      if (!lo && !hi) fail(at, "range '" + std::string(value) + "' needs at least one end");
+      if (lo && hi && *lo > *hi) fail(at, "range '" + std::string(value) + "' is empty (start above end)");
+    }
+    Xapian::Query q;
+    if (lo && hi) {
+      q = Xapian::Query(Xapian::Query::OP_VALUE_RANGE, spec.slot, Xapian::sortable_serialise(*lo),
+                        Xapian::sortable_serialise(*hi));
+    } else if (lo) {
+      q = Xapian::Query(Xapian::Query::OP_VALUE_GE, spec.slot, Xapian::sortable_serialise(*lo));
+    } else {
+      q = Xapian::Query(Xapian::Query::OP_VALUE_LE, spec.slot, Xapian::sortable_serialise(*hi));
+    }
+    return {q, {}, true};
   }
 
   // The text between quotes at the cursor; advances past the closing quote.
-  std::string_view phrase_text(std::size_t item_start) {
+  std::string_view phrase_text() {
     std::size_t open = pos_;
     pos_ += quote_length(text_, pos_);
     std::size_t begin = pos_;
@@ -218,52 +303,82 @@ class Parser {
     if (pos_ >= text_.size()) fail(open, "missing closing quote for the phrase starting here");
     std::string_view inside = text_.substr(begin, pos_ - begin);
     pos_ += quote_length(text_, pos_);
-    (void)item_start;
     return inside;
   }
 
-  Xapian::Query phrase(std::string_view prefix, std::size_t item_start, bool highlight) {
-    std::string_view inside = phrase_text(item_start);
+  Item phrase(const std::string& field, std::string_view prefix, bool highlight) {
+    std::string_view inside = phrase_text();
     std::vector<std::string> terms;
     for (const analysis::Token& token : analyzer_.analyze(inside)) {
       if (token.compound) continue;  // phrases match the parts
       terms.push_back(schema::prefixed(prefix, token.text));
-      if (highlight) out_.highlight_exact.insert(token.text);
+      out_.terms.push_back({terms.back(), field, 1.0});
+      if (highlight) out_.highlights.exact.insert(token.text);
     }
     if (terms.empty()) return {};
-    if (terms.size() == 1) return Xapian::Query(terms[0]);
-    return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                         static_cast<Xapian::termcount>(terms.size()));
+    if (terms.size() == 1) return {Xapian::Query(terms[0]), terms, false};
+    return {Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                          static_cast<Xapian::termcount>(terms.size())),
+            terms, false};
+  }
+
+  // "soundtr*": every exact word with that beginning, most frequent first.
+  Item wildcard(std::string_view stem, const std::string& field, std::string_view prefix, bool highlight) {
+    std::string folded = analyzer_.fold(stem);
+    if (folded.empty()) return {};
+    if (highlight) out_.highlights.prefixes.insert(folded);
+    out_.terms.push_back({schema::prefixed(prefix, folded) + "*", field, 1.0});
+    return {Xapian::Query(Xapian::Query::OP_WILDCARD, schema::prefixed(prefix, folded), options_.wildcard_limit,
+                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
+            {}, false};
   }
 
   // A word as the user typed it may analyse to several tokens
   // ("Soundtrack#1" -> soundtrack, #1); they combine like separate words.
   // Compounds ("K-drama") search their joined form. Stop words are dropped
-  // unless the query has nothing else.
-  Xapian::Query words(std::string_view word, std::string_view exact_prefix, std::string_view stem_prefix,
-                      bool highlight) {
+  // unless the query has nothing else. Body words also match the title,
+  // with a lower weight.
+  Item words(std::string_view word, std::size_t at, const std::string& field, std::string_view exact_prefix,
+             std::string_view stem_prefix, bool highlight) {
+    if (word.size() > 1 && word.back() == '*' && word.find('*') == word.size() - 1) {
+      return wildcard(word.substr(0, word.size() - 1), field, exact_prefix, highlight);
+    }
     std::vector<analysis::Token> tokens = analyzer_.analyze(word);
+    bool body = field == "body";
     std::vector<Xapian::Query> terms;
+    std::vector<std::string> positional;
     for (const analysis::Token& token : tokens) {
+      if (!token.compound) positional.push_back(schema::prefixed(exact_prefix, token.text));
       if (token.compound_part) continue;
       if (token.stopword && drop_stopwords_) continue;
-      if (token.stopword) {
-        terms.emplace_back(schema::prefixed(exact_prefix, token.text));
-      } else {
-        terms.emplace_back(schema::prefixed(stem_prefix, token.search_form()));
+      std::string term = token.stopword ? schema::prefixed(exact_prefix, token.text)
+                                        : schema::prefixed(stem_prefix, token.search_form());
+      Xapian::Query q(term);
+      out_.terms.push_back({term, field, 1.0});
+      if (body && options_.title_boost > 0 && !token.stopword) {
+        std::string title_term = schema::prefixed(schema::kTitleStem, token.search_form());
+        q = Xapian::Query(Xapian::Query::OP_OR, q,
+                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(title_term),
+                                        options_.title_boost));
+        out_.terms.push_back({title_term, "title", options_.title_boost});
+      }
+      terms.push_back(q);
+      if (body) {
+        out_.words.push_back({at + token.begin, at + token.end, token.text, term});
       }
       if (highlight) {
-        out_.highlight_exact.insert(token.text);
-        out_.highlight_stems.insert(token.search_form());
+        out_.highlights.exact.insert(token.text);
+        out_.highlights.stems.insert(token.search_form());
       }
     }
     if (terms.empty()) return {};
-    if (terms.size() == 1) return terms[0];
-    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    Xapian::Query q = terms.size() == 1 ? terms[0] : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+    return {q, positional, false};
   }
 
   std::string_view text_;
   analysis::Analyzer& analyzer_;
+  const ParseOptions& options_;
   ParsedQuery& out_;
   std::size_t pos_ = 0;
   bool drop_stopwords_ = false;
@@ -271,12 +386,12 @@ class Parser {
 
 }  // namespace
 
-ParsedQuery parse_query(std::string_view text, analysis::Analyzer& analyzer) {
+ParsedQuery parse_query(std::string_view text, analysis::Analyzer& analyzer, const ParseOptions& options) {
   if (auto bad = utf8::first_invalid(text)) {
     throw UsageError("query is not valid UTF-8 (byte " + std::to_string(*bad + 1) + ")");
   }
   ParsedQuery out;
-  out.query = Parser(text, analyzer, out).parse();
+  out.query = Parser(text, analyzer, options, out).parse();
   return out;
 }
 

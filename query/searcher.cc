@@ -1,11 +1,13 @@
-// BM25 ranking over passages; boilerplate filtered out unless asked for.
+// BM25 ranking over passages: boilerplate filtered out unless asked for,
+// one hit per review unless all passages are wanted, with snippets,
+// explanations and spelling suggestions.
 #include "revsearch/query/searcher.h"
 
 #include <nlohmann/json.hpp>
 
 #include "revsearch/errors.h"
 #include "revsearch/query/database.h"
-#include "revsearch/query/query_parser.h"
+#include "revsearch/query/spelling.h"
 #include "revsearch/schema.h"
 
 namespace revsearch::query {
@@ -13,7 +15,21 @@ namespace revsearch::query {
 Searcher::Searcher(const std::string& db_path) : db_(open_database(db_path)) {}
 
 SearchResult Searcher::search(const std::string& query_text, const SearchOptions& options) {
-  ParsedQuery parsed = parse_query(query_text, analyzer_);
+  for (int attempt = 0;; ++attempt) {
+    try {
+      return run(query_text, options);
+    } catch (const Xapian::DatabaseModifiedError&) {
+      // A writer committed while we read: reopen and retry (a few times).
+      if (attempt == 3) throw DatabaseError("database kept changing during the search; try again");
+      db_.reopen();
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError("search failed: " + e.get_description());
+    }
+  }
+}
+
+SearchResult Searcher::run(const std::string& query_text, const SearchOptions& options) {
+  ParsedQuery parsed = parse_query(query_text, analyzer_, options.parse);
   Xapian::Query query = parsed.query;
   if (!options.include_boilerplate) {
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
@@ -21,40 +37,76 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
   }
   SearchResult result;
   result.query = query_text;
-  try {
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(query);
-    enquire.set_weighting_scheme(Xapian::BM25Weight());
-    Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
-    result.total_estimate = mset.get_matches_estimated();
-    std::size_t rank = options.offset;
-    for (auto it = mset.begin(); it != mset.end(); ++it) {
-      Hit hit;
-      hit.rank = ++rank;
-      hit.score = it.get_weight();
-      hit.docid = *it;
-      auto data = nlohmann::json::parse(it.get_document().get_data(), nullptr, false);
-      if (data.is_discarded() || !data.is_object()) {
-        throw DatabaseError("document " + std::to_string(*it) + " has unreadable stored data");
-      }
-      hit.review_id = data.value("review_id", "");
-      hit.passage = data.value("passage", 0u);
-      hit.title = data.value("title", "");
-      hit.lang = data.value("lang", "");
-      hit.source = data.value("source", "");
-      hit.text = data.value("text", "");
-      if (data.contains("rating")) hit.rating = data["rating"].get<double>();
-      hit.snippet = make_snippet(hit.text, analyzer_, parsed.highlight_exact, parsed.highlight_stems);
-      result.hits.push_back(std::move(hit));
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(options.weight());
+  if (!options.all_passages) enquire.set_collapse_key(schema::kSlotReview);
+  FacetCounter facets(options.facets);
+  facets.attach(enquire);
+  Xapian::MSet mset = enquire.get_mset(options.offset, options.limit,
+                                       options.facets.empty() ? 0 : options.facet_sample);
+  result.facets = facets.results();
+  result.total_estimate = mset.get_matches_estimated();
+  std::size_t rank = options.offset;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    Hit hit;
+    hit.rank = ++rank;
+    hit.score = it.get_weight();
+    hit.docid = *it;
+    hit.collapsed = it.get_collapse_count();
+    Xapian::Document doc = it.get_document();
+    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+    if (data.is_discarded() || !data.is_object()) {
+      throw DatabaseError("document " + std::to_string(*it) + " has unreadable stored data");
     }
-  } catch (const Xapian::DatabaseModifiedError&) {
-    // A writer committed while we read: reopen once and retry.
-    db_.reopen();
-    return search(query_text, options);
-  } catch (const Xapian::Error& e) {
-    throw DatabaseError("search failed: " + e.get_description());
+    hit.review_id = data.value("review_id", "");
+    hit.passage = data.value("passage", 0u);
+    hit.title = data.value("title", "");
+    hit.lang = data.value("lang", "");
+    hit.source = data.value("source", "");
+    hit.text = data.value("text", "");
+    if (data.contains("rating")) hit.rating = data["rating"].get<double>();
+    hit.snippet = make_snippet(hit.text, analyzer_, parsed.highlights);
+    if (options.explain) {
+      hit.doc_length = db_.get_doclength(hit.docid);
+      hit.explanation = explain(hit, parsed.terms, options);
+    }
+    result.hits.push_back(std::move(hit));
   }
+  if (options.suggest) result.suggestion = suggest_spelling(db_, query_text, parsed.words);
   return result;
+}
+
+// Each leaf term's weight in this passage: the same BM25 scheme on the
+// term alone, restricted to the passage, scaled by the term's boost. For
+// terms combined by OR/AND/PHRASE/NEAR these add up to the hit's score.
+std::vector<TermExplanation> Searcher::explain(const Hit& hit, const std::vector<QueryTerm>& terms,
+                                               const SearchOptions& options) {
+  std::vector<TermExplanation> out;
+  Xapian::Query only_this(schema::unique_id(hit.review_id, hit.passage));
+  for (const QueryTerm& term : terms) {
+    TermExplanation e{term.term, term.field, term.boost, 0, 0, 0.0};
+    bool wildcard = !term.term.empty() && term.term.back() == '*';
+    if (!wildcard) {
+      e.termfreq = db_.get_termfreq(term.term);
+      Xapian::PostingIterator p = db_.postlist_begin(term.term);
+      if (p != db_.postlist_end(term.term)) {
+        p.skip_to(hit.docid);
+        if (p != db_.postlist_end(term.term) && *p == hit.docid) e.wdf = p.get_wdf();
+      }
+      if (e.wdf > 0) {
+        Xapian::Enquire enquire(db_);
+        enquire.set_weighting_scheme(options.weight());
+        enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
+                                        Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term.term), only_this),
+                                        term.boost));
+        Xapian::MSet m = enquire.get_mset(0, 1);
+        if (!m.empty()) e.weight = m.begin().get_weight();
+      }
+    }
+    out.push_back(std::move(e));
+  }
+  return out;
 }
 
 }  // namespace revsearch::query

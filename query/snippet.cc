@@ -35,15 +35,23 @@ std::string Snippet::render(std::string_view open, std::string_view close, bool 
   return out;
 }
 
-Snippet make_snippet(std::string_view text, analysis::Analyzer& analyzer, const std::set<std::string>& exact,
-                     const std::set<std::string>& stems, std::size_t max_bytes) {
+bool highlighted(const analysis::Token& token, const Highlights& highlights) {
+  if (highlights.exact.count(token.text)) return true;
+  if (!token.stopword && highlights.stems.count(token.search_form())) return true;
+  for (const std::string& prefix : highlights.prefixes) {
+    if (token.text.compare(0, prefix.size(), prefix) == 0) return true;
+  }
+  return false;
+}
+
+Snippet make_snippet(std::string_view text, analysis::Analyzer& analyzer, const Highlights& highlights,
+                     std::size_t max_bytes) {
   Snippet snippet;
   std::vector<analysis::Token> tokens = analyzer.analyze(text);
   std::vector<std::pair<std::size_t, std::size_t>>& matches = snippet.matches;
   std::vector<std::string> matched_forms;
   for (const analysis::Token& token : tokens) {
-    bool hit = exact.count(token.text) || (!token.stopword && stems.count(token.search_form()));
-    if (!hit) continue;
+    if (!highlighted(token, highlights)) continue;
     // A compound and its parts cover the same text: keep the widest range.
     if (!matches.empty() && token.begin < matches.back().second) {
       if (token.begin <= matches.back().first && token.end >= matches.back().second) {

@@ -4,7 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
-scripts/build.sh -DREVSEARCH_BUILD_TESTS=OFF
+TARGET=revsearch scripts/build.sh
 db=out/demo-db
 rm -rf "$db"
 build/revsearch index --db "$db" corpus/

@@ -73,8 +73,8 @@ TEST_CASE("e2e: text output shows rank, score, id, passage, title and snippet", 
 }
 
 TEST_CASE("e2e: pagination with --limit and --offset", "[e2e]") {
-  auto all = search_json({"--limit", "5", "soundtrack"})["hits"];
-  auto page2 = search_json({"--limit", "2", "--offset", "2", "soundtrack"})["hits"];
+  auto all = search_json({"--all-passages", "--limit", "5", "soundtrack"})["hits"];
+  auto page2 = search_json({"--all-passages", "--limit", "2", "--offset", "2", "soundtrack"})["hits"];
   REQUIRE(all.size() == 5);
   REQUIRE(page2.size() == 2);
   CHECK(page2[0]["rank"] == 3);
@@ -100,4 +100,58 @@ TEST_CASE("e2e: query errors and missing databases are clear, not empty results"
   RunResult unknown = run_revsearch({"search", "--db", seed_db(), "--frobnicate", "x"});
   CHECK(unknown.status == 2);
   CHECK(unknown.err.find("frobnicate") != std::string::npos);
+}
+
+TEST_CASE("e2e: one hit per review by default, with the count of other passages", "[e2e]") {
+  auto collapsed = search_json({"soundtrack"})["hits"];
+  REQUIRE(collapsed.size() == 1);
+  auto all = search_json({"--all-passages", "--limit", "100", "soundtrack"})["hits"];
+  CHECK(collapsed[0]["collapsed"].get<std::size_t>() == all.size() - 1);
+  CHECK(collapsed[0]["passage"] == all[0]["passage"]);
+}
+
+TEST_CASE("e2e: --explain parts add up to the score", "[e2e]") {
+  auto hits = search_json({"--explain", "--all-passages", "lacklustre performance"})["hits"];
+  REQUIRE(!hits.empty());
+  for (const auto& hit : hits) {
+    double sum = 0;
+    for (const auto& part : hit["explain"]["terms"]) sum += part["weight"].get<double>();
+    CHECK(sum == Approx(hit["score"].get<double>()).epsilon(1e-6));
+  }
+  auto top = hits[0]["explain"]["terms"];
+  REQUIRE(top.size() >= 2);
+  CHECK(top[0]["term"] == "Zlacklustr");
+  CHECK(top[0]["wdf"] == 1);
+}
+
+TEST_CASE("e2e: did you mean, from the index vocabulary", "[e2e]") {
+  auto result = search_json({"lackluster chemistry"});
+  REQUIRE(result["suggestions"].size() == 1);
+  CHECK(result["suggestions"][0] == "lacklustre chemistry");
+  CHECK(search_json({"lacklustre"})["suggestions"].empty());
+  RunResult text = run_revsearch({"search", "--db", seed_db(), "chemstry"});
+  CHECK(text.out.find("Did you mean: chemistry") != std::string::npos);
+}
+
+TEST_CASE("e2e: facets count field values among the matches", "[e2e]") {
+  TempDir dir;
+  REQUIRE(run_revsearch({"index", "--db", dir / "db", source_path("corpus/nsmc-sample.jsonl")}).status == 0);
+  RunResult r = run_revsearch({"search", "--db", dir / "db", "--json", "--all-passages", "--facets",
+                               "rating,lang", "영화 rating:9..10"});
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  auto result = nlohmann::json::parse(r.out);
+  auto ratings = result["facets"]["rating"];
+  REQUIRE(!ratings.empty());
+  std::size_t total = 0;
+  for (const auto& v : ratings) {
+    CHECK((v["value"] == "9" || v["value"] == "10"));
+    total += v["count"].get<std::size_t>();
+  }
+  CHECK(total == result["total_estimate"].get<std::size_t>());
+  CHECK(result["facets"]["lang"][0]["value"] == "ko");
+
+  RunResult bad = run_revsearch({"search", "--db", dir / "db", "--facets", "colour", "영화"});
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("unknown facet 'colour'") != std::string::npos);
 }

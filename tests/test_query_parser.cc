@@ -36,10 +36,20 @@ TEST_CASE("query parser table", "[query]") {
       {"ZE:A", "Query(Zzea)"},
       {"“curly phrase”", "Query((curly PHRASE 2 phrase))"},
   };
+  revsearch::query::ParseOptions no_boost;
+  no_boost.title_boost = 0;
   for (const Case& c : cases) {
     INFO("query: " << c.query);
-    CHECK(parse_query(c.query, analyzer).query.get_description() == c.description);
+    CHECK(parse_query(c.query, analyzer, no_boost).query.get_description() == c.description);
   }
+}
+
+TEST_CASE("free-text words also match the title, with a lower weight", "[query]") {
+  revsearch::analysis::Analyzer analyzer;
+  std::string boosted = parse_query("lacklustre", analyzer).query.get_description();
+  CHECK(boosted.rfind("Query((Zlacklustr OR 0.", 0) == 0);
+  CHECK(boosted.find(" * ZSlacklustr))") != std::string::npos);
+  CHECK(parse_query("title:lacklustre", analyzer).query.get_description() == "Query(ZSlacklustr)");
 }
 
 TEST_CASE("query syntax errors point at the problem", "[query]") {
@@ -74,8 +84,64 @@ TEST_CASE("query syntax errors point at the problem", "[query]") {
 TEST_CASE("highlight terms come from body words and phrases only", "[query]") {
   revsearch::analysis::Analyzer analyzer;
   auto parsed = parse_query("lacklustre \"her performance\" title:soundtrack -chemistry", analyzer);
-  CHECK(parsed.highlight_stems.count("lacklustr"));
-  CHECK(parsed.highlight_exact.count("performance"));
-  CHECK_FALSE(parsed.highlight_exact.count("soundtrack"));
-  CHECK_FALSE(parsed.highlight_exact.count("chemistry"));
+  CHECK(parsed.highlights.stems.count("lacklustr"));
+  CHECK(parsed.highlights.exact.count("performance"));
+  CHECK_FALSE(parsed.highlights.exact.count("soundtrack"));
+  CHECK_FALSE(parsed.highlights.exact.count("chemistry"));
+}
+
+TEST_CASE("query parser: NEAR, wildcards and ranges", "[query]") {
+  revsearch::analysis::Analyzer analyzer;
+  revsearch::query::ParseOptions no_boost;
+  no_boost.title_boost = 0;
+  struct Case {
+    const char* query;
+    const char* description;
+  };
+  const Case cases[] = {
+      {"chemistry NEAR/3 decent", "Query((chemistry NEAR 4 decent))"},
+      {"chemistry NEAR decent", "Query((chemistry NEAR 11 decent))"},
+      {"\"onscreen chemistry\" NEAR/2 decent", "Query((onscreen NEAR 4 chemistry NEAR 4 decent))"},
+      {"soundtr*", "Query(WILDCARD SYNONYM soundtr)"},
+      {"NEARLY", "Query(Znear)"},
+  };
+  for (const Case& c : cases) {
+    INFO("query: " << c.query);
+    CHECK(parse_query(c.query, analyzer, no_boost).query.get_description() == c.description);
+  }
+}
+
+TEST_CASE("query parser: rating ranges filter on the rating slot", "[query]") {
+  revsearch::analysis::Analyzer analyzer;
+  auto range = [](double lo, double hi) {
+    return Xapian::Query(Xapian::Query::OP_VALUE_RANGE, 1, Xapian::sortable_serialise(lo),
+                         Xapian::sortable_serialise(hi))
+        .get_description();
+  };
+  CHECK(parse_query("rating:7..10", analyzer).query.get_description() == range(7, 10));
+  CHECK(parse_query("rating:9", analyzer).query.get_description() == range(9, 9));
+  CHECK(parse_query("rating:..4", analyzer).query.get_description() ==
+        Xapian::Query(Xapian::Query::OP_VALUE_LE, 1, Xapian::sortable_serialise(4)).get_description());
+}
+
+TEST_CASE("query parser: more errors", "[query]") {
+  revsearch::analysis::Analyzer analyzer;
+  const std::pair<const char*, const char*> cases[] = {
+      {"NEAR chemistry", "query syntax error at column 1: NEAR needs a word or phrase before it"},
+      {"chemistry NEAR/0 decent", "query syntax error at column 11: NEAR/n needs a distance from 1 to 1000, e.g. NEAR/3"},
+      {"chemistry NEAR", "query syntax error at column 15: NEAR needs a word or phrase after it"},
+      {"rating:abc", "query syntax error at column 8: 'rating:abc' is not a number or range like 7..10"},
+      {"rating:10..7", "query syntax error at column 8: range '10..7' is empty (start above end)"},
+      {"rating:..", "query syntax error at column 8: range '..' needs at least one end"},
+      {"rating:\"7\"", "query syntax error at column 1: field 'rating:' takes a range like 7..10"},
+  };
+  for (const auto& [query, message] : cases) {
+    INFO("query: " << query);
+    try {
+      parse_query(query, analyzer);
+      FAIL("no error");
+    } catch (const revsearch::UsageError& e) {
+      CHECK(std::string(e.what()) == message);
+    }
+  }
 }

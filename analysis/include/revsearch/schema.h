@@ -23,6 +23,7 @@ inline constexpr Xapian::valueno kSlotPassage = 0;      // sortable passage numb
 inline constexpr Xapian::valueno kSlotRating = 1;       // sortable rating (1-10)
 inline constexpr Xapian::valueno kSlotDate = 2;         // date as given by the source
 inline constexpr Xapian::valueno kSlotContentHash = 3;  // review content hash (skip unchanged)
+inline constexpr Xapian::valueno kSlotReview = 4;       // review id: collapses hits to one per review
 
 // Kinds of passage.
 inline constexpr std::string_view kKindReview = "review";

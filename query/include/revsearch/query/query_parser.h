@@ -1,28 +1,62 @@
-// The query language: words, "phrases", +required, -excluded, AND/OR/NOT,
-// parentheses and field prefixes (title:, lang:, review:), with every word
-// analysed by the same Analyzer as the indexer.
+// The query language: words, "phrases", NEAR/n, wildcards, +required,
+// -excluded, AND/OR/NOT, parentheses, field prefixes (title:, lang:,
+// review:, kind:, rating:7..10), with every word analysed by the same
+// Analyzer as the indexer.
 #pragma once
 
 #include <xapian.h>
 
+#include <cstddef>
 #include <set>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "revsearch/analysis/analyzer.h"
 
 namespace revsearch::query {
 
+// What to highlight in passage text: exact words, search forms (stems) and
+// wildcard prefixes.
+struct Highlights {
+  std::set<std::string> exact;
+  std::set<std::string> stems;
+  std::set<std::string> prefixes;
+};
+
+// A weighted leaf of the query, for --explain.
+struct QueryTerm {
+  std::string term;   // as indexed, with its prefix
+  std::string field;  // "body", "title", ...
+  double boost = 1.0;
+};
+
+// A free-text word of the query as typed, for spelling suggestions.
+struct QueryWord {
+  std::size_t begin = 0;  // byte range in the query text
+  std::size_t end = 0;
+  std::string folded;     // the analysed exact form
+  std::string search_term;  // the term searched for it (e.g. "Zlacklustr")
+};
+
 struct ParsedQuery {
   Xapian::Query query;
-  // Body-text terms to highlight in snippets: exact words and search forms.
-  std::set<std::string> highlight_exact;
-  std::set<std::string> highlight_stems;
+  Highlights highlights;
+  std::vector<QueryTerm> terms;
+  std::vector<QueryWord> words;
+};
+
+struct ParseOptions {
+  // Free-text words also match the review title with this weight factor
+  // (0 turns it off). Tuned on benchmarks/judged queries, see README.
+  double title_boost = 0.3;
+  // Wildcards expand to at most this many terms (most frequent first).
+  Xapian::termcount wildcard_limit = 200;
 };
 
 // Throws UsageError naming the column of the problem for invalid syntax
 // (unbalanced quotes or parentheses, an operator with nothing to apply to,
-// an empty query).
-ParsedQuery parse_query(std::string_view text, analysis::Analyzer& analyzer);
+// a bad range, an empty query).
+ParsedQuery parse_query(std::string_view text, analysis::Analyzer& analyzer, const ParseOptions& options = {});
 
 }  // namespace revsearch::query

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "revsearch/query/facets.h"
+#include "revsearch/query/query_parser.h"
 #include "revsearch/query/snippet.h"
 
 namespace revsearch::query {
@@ -15,6 +17,28 @@ struct SearchOptions {
   Xapian::doccount limit = 10;
   Xapian::doccount offset = 0;
   bool include_boilerplate = false;  // site boilerplate is not review text
+  bool all_passages = false;         // default: one hit per review, its best passage
+  bool explain = false;              // per-term BM25 parts for each hit
+  bool suggest = true;               // "did you mean" from the index vocabulary
+  ParseOptions parse;
+  std::vector<std::string> facets;   // names, see FacetCounter
+  // Facets count over at least this many matches (all, when fewer).
+  Xapian::doccount facet_sample = 50000;
+  // BM25 parameters (Xapian's k1, b), tuned on benchmarks/queries, see README.
+  double bm25_k1 = 1.0;
+  double bm25_b = 0.5;
+
+  Xapian::BM25Weight weight() const { return Xapian::BM25Weight(bm25_k1, 0, 1, bm25_b, 0.5); }
+};
+
+// One term's share of a hit's score.
+struct TermExplanation {
+  std::string term;
+  std::string field;
+  double boost = 1.0;
+  Xapian::termcount wdf = 0;       // occurrences in the passage
+  Xapian::doccount termfreq = 0;   // passages holding the term
+  double weight = 0;               // BM25 weight, boost included
 };
 
 struct Hit {
@@ -28,13 +52,18 @@ struct Hit {
   std::string source;
   std::string text;
   std::optional<double> rating;
+  Xapian::doccount collapsed = 0;  // other matching passages of the same review
   Snippet snippet;
+  std::vector<TermExplanation> explanation;  // with SearchOptions::explain
+  Xapian::termcount doc_length = 0;
 };
 
 struct SearchResult {
   std::string query;
   Xapian::doccount total_estimate = 0;
   std::vector<Hit> hits;
+  std::optional<std::string> suggestion;  // "did you mean"
+  std::vector<Facet> facets;              // in the order asked for
 };
 
 class Searcher {
@@ -45,6 +74,10 @@ class Searcher {
   SearchResult search(const std::string& query_text, const SearchOptions& options);
 
  private:
+  SearchResult run(const std::string& query_text, const SearchOptions& options);
+  std::vector<TermExplanation> explain(const Hit& hit, const std::vector<QueryTerm>& terms,
+                                       const SearchOptions& options);
+
   Xapian::Database db_;
   analysis::Analyzer analyzer_;
 };

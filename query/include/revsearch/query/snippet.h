@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "revsearch/analysis/analyzer.h"
+#include "revsearch/query/query_parser.h"
 
 namespace revsearch::query {
 
@@ -25,8 +26,9 @@ struct Snippet {
 };
 
 // A window of about `max_bytes` of `text` around the densest cluster of
-// tokens whose exact form or search form is in the given sets.
-Snippet make_snippet(std::string_view text, analysis::Analyzer& analyzer, const std::set<std::string>& exact,
-                     const std::set<std::string>& stems, std::size_t max_bytes = 320);
+// tokens whose exact form or search form is highlighted, or that begin with
+// a highlighted wildcard prefix.
+Snippet make_snippet(std::string_view text, analysis::Analyzer& analyzer, const Highlights& highlights,
+                     std::size_t max_bytes = 320);
 
 }  // namespace revsearch::query

@@ -1,0 +1,113 @@
+// Facet counting with Xapian match spies.
+#include "revsearch/query/facets.h"
+
+#include <algorithm>
+#include <map>
+
+#include "revsearch/errors.h"
+#include "revsearch/schema.h"
+
+namespace revsearch::query {
+namespace {
+
+// Counts the terms with one prefix on each matching document.
+class TermPrefixSpy : public Xapian::MatchSpy {
+ public:
+  explicit TermPrefixSpy(std::string prefix) : prefix_(std::move(prefix)) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    Xapian::TermIterator it = doc.termlist_begin();
+    it.skip_to(prefix_);
+    for (; it != doc.termlist_end() && (*it).compare(0, prefix_.size(), prefix_) == 0; ++it) {
+      ++counts_[(*it).substr(prefix_.size())];
+    }
+  }
+  const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
+
+ private:
+  std::string prefix_;
+  std::map<std::string, Xapian::doccount> counts_;
+};
+
+enum class Source { kTermPrefix, kNumericSlot };
+
+struct FieldSpec {
+  std::string_view name;
+  Source source;
+  std::string_view prefix;
+  Xapian::valueno slot;
+};
+
+// One place to add a facet: a field's term prefix or value slot.
+constexpr FieldSpec kFields[] = {
+    {"lang", Source::kTermPrefix, schema::kLanguage, 0},
+    {"kind", Source::kTermPrefix, schema::kKind, 0},
+    {"rating", Source::kNumericSlot, "", schema::kSlotRating},
+};
+
+std::string format_number(double v) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%g", v);
+  return buf;
+}
+
+}  // namespace
+
+struct FacetCounter::Field {
+  const FieldSpec* spec;
+  std::unique_ptr<TermPrefixSpy> terms;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> values;
+};
+
+FacetCounter::FacetCounter(const std::vector<std::string>& names) {
+  for (const std::string& name : names) {
+    const FieldSpec* spec = nullptr;
+    for (const FieldSpec& f : kFields) {
+      if (f.name == name) spec = &f;
+    }
+    if (!spec) throw UsageError("unknown facet '" + name + "' (known: " + known_names() + ")");
+    auto field = std::make_unique<Field>();
+    field->spec = spec;
+    if (spec->source == Source::kTermPrefix) {
+      field->terms = std::make_unique<TermPrefixSpy>(std::string(spec->prefix));
+    } else {
+      field->values = std::make_unique<Xapian::ValueCountMatchSpy>(spec->slot);
+    }
+    fields_.push_back(std::move(field));
+  }
+}
+
+FacetCounter::~FacetCounter() = default;
+
+std::string FacetCounter::known_names() {
+  std::string out;
+  for (const FieldSpec& f : kFields) out += (out.empty() ? "" : ", ") + std::string(f.name);
+  return out;
+}
+
+void FacetCounter::attach(Xapian::Enquire& enquire) {
+  for (auto& field : fields_) {
+    if (field->terms) enquire.add_matchspy(field->terms.get());
+    if (field->values) enquire.add_matchspy(field->values.get());
+  }
+}
+
+std::vector<Facet> FacetCounter::results(std::size_t top) const {
+  std::vector<Facet> out;
+  for (const auto& field : fields_) {
+    Facet facet{std::string(field->spec->name), {}};
+    if (field->terms) {
+      for (const auto& [value, count] : field->terms->counts()) facet.values.push_back({value, count});
+    } else {
+      for (auto it = field->values->values_begin(); it != field->values->values_end(); ++it) {
+        facet.values.push_back({format_number(Xapian::sortable_unserialise(*it)), it.get_termfreq()});
+      }
+    }
+    std::stable_sort(facet.values.begin(), facet.values.end(),
+                     [](const FacetValue& a, const FacetValue& b) { return a.count > b.count; });
+    if (facet.values.size() > top) facet.values.resize(top);
+    out.push_back(std::move(facet));
+  }
+  return out;
+}
+
+}  // namespace revsearch::query

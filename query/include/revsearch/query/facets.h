@@ -1,0 +1,46 @@
+// Facets: the most common values of a field among a query's matches
+// (`search --facets lang,rating`).
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace revsearch::query {
+
+struct FacetValue {
+  std::string value;
+  Xapian::doccount count = 0;
+};
+
+struct Facet {
+  std::string name;
+  std::vector<FacetValue> values;  // most common first
+};
+
+// Counts field values over the matches Xapian examines for an MSet: term
+// prefixes (lang, kind...) through the document's term list, numeric value
+// slots (rating) through Xapian's ValueCountMatchSpy.
+class FacetCounter {
+ public:
+  // Throws UsageError for an unknown facet name.
+  explicit FacetCounter(const std::vector<std::string>& names);
+  ~FacetCounter();
+  FacetCounter(const FacetCounter&) = delete;
+  FacetCounter& operator=(const FacetCounter&) = delete;
+
+  // The counter must outlive the Enquire's get_mset() call.
+  void attach(Xapian::Enquire& enquire);
+  std::vector<Facet> results(std::size_t top = 10) const;
+
+  // The names a user can ask for, for help and error messages.
+  static std::string known_names();
+
+ private:
+  struct Field;
+  std::vector<std::unique_ptr<Field>> fields_;
+};
+
+}  // namespace revsearch::query
