@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the libFuzzer targets (issue 9) with clang into build-fuzz/ and runs
-# each for SECONDS (default 10: CI's smoke run), one process at low priority.
+# each for SECONDS (default 10: CI's smoke run), one at a time, in-process
+# (no -jobs: that would fork and log to ./fuzz-N.log), at low priority.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: see fuzz/CMakeLists.txt)
 # Per target: the growing corpus in build-fuzz/corpus/T, the log in
 # build-fuzz/logs/T.log, crash inputs in build-fuzz/artifacts/. Prints one
@@ -26,7 +27,7 @@ for t in "${targets[@]}"; do
   # -detect_leaks=0: ICU and Xapian keep process-lifetime caches LSan would report.
   if ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 nice -n 10 "build-fuzz/$t" \
       -max_total_time="$seconds" -max_len=8192 -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 \
-      -workers=1 -jobs=1 -artifact_prefix="build-fuzz/artifacts/$t-" \
+      -artifact_prefix="build-fuzz/artifacts/$t-" \
       "build-fuzz/corpus/$t" "build-fuzz/seeds/$t" >"$log" 2>&1; then
     status=ok
   else
