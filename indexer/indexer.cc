@@ -158,6 +158,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
   IndexSummary summary;
   validate_field_map(options.reader.field_map);
   std::vector<InputFile> files = collect_inputs(paths, summary);
+  detail::TerminateReporter report_failed_commits(db_path);  // hardening (issue 9), see write_error.h
   Xapian::WritableDatabase db = open_writable(db_path);
   IndexingSink sink(db, options, summary);
   try {

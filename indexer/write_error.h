@@ -5,6 +5,7 @@
 
 #include <xapian.h>
 
+#include <exception>
 #include <string>
 
 #include "revsearch/errors.h"
@@ -14,5 +15,21 @@ namespace revsearch::indexer::detail {
 // `doing` prefixes the description of other errors ("cannot open ...: ").
 DatabaseError database_write_error(const std::string& db_path, const Xapian::Error& error,
                                    const std::string& doing = "");
+
+// While alive, a Xapian error that ends the process through std::terminate
+// is reported like any other write error (message naming the database, exit
+// status 1) instead of an abort. Xapian 1.4 can throw from its cleanup when
+// a commit fails for lack of space (a second exception during unwinding);
+// the database is then still at its last commit, as after a kill.
+class TerminateReporter {
+ public:
+  explicit TerminateReporter(const std::string& db_path);
+  ~TerminateReporter();
+  TerminateReporter(const TerminateReporter&) = delete;
+  TerminateReporter& operator=(const TerminateReporter&) = delete;
+
+ private:
+  std::terminate_handler previous_;
+};
 
 }  // namespace revsearch::indexer::detail
