@@ -14,7 +14,7 @@ nsmc() { if [[ -f $data/nsmc/nsmc-reviews.jsonl.gz ]]; then zcat "$data/nsmc/nsm
 
 # txt: the seed review cut into paragraphs groups, English polarity reviews.
 awk -v dir="$out/fuzz_read_txt" '{g = int((NR - 1) / 8); f = dir "/seed-" g ".txt"; print >> f}' corpus/soundtrack-1.txt
-if [[ -f $data/english/polarity-v2.0-movie-reviews.zip ]]; then
+if [[ -f $data/english/polarity-v2.0-movie-reviews.zip ]] && command -v unzip >/dev/null; then
   i=0
   while read -r name; do
     i=$((i + 1))  # outside the pipeline: its commands run in subshells
