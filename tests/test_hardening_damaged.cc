@@ -68,7 +68,7 @@ TEST_CASE("hardening: damaged databases give a clear error naming them, never a 
       damage.apply(db);
       for (const std::vector<std::string>& args :
            {std::vector<std::string>{"search", "--db", db, "lacklustre"}, {"search", "--db", db, "--json", "최고의 영화"},
-            {"stats", "--db", db}, {"check", "--db", db}}) {
+            {"stats", "--db", db}, {"check", "--db", db}, {"index", "--db", db, seed_review()}}) {
         RunResult r = run_revsearch(args);
         INFO(damage.name << ": revsearch " << args[0] << "\nstdout:\n" << r.out << "stderr:\n" << r.err);
         // Exit 1 with a message (not a signal, not a sanitizer report), or a
