@@ -4,6 +4,8 @@
 #include <spdlog/spdlog.h>
 #include <unistd.h>
 
+#include <csignal>
+
 #include <iostream>
 #include <vector>
 
@@ -18,6 +20,9 @@ bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
 
 int main(int argc, char** argv) {
   using namespace revsearch;
+  // Hardening (issue 9): over a file-size limit, fail the write with EFBIG
+  // (reported as "no space") instead of being killed by SIGXFSZ.
+  std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"revsearch: full-text search for Korean and English film and TV reviews"};
   app.require_subcommand(1);
   bool verbose = false, quiet = false;
@@ -26,7 +31,8 @@ int main(int argc, char** argv) {
 
   const std::vector<cli::Command> commands = {
       cli::add_index_command(app), cli::add_search_command(app), cli::add_stats_command(app),
-      cli::add_analyze_command(app)};
+      cli::add_analyze_command(app),
+      cli::add_check_command(app)};  // hardening (issue 9)
 
   try {
     app.parse(argc, argv);

@@ -13,6 +13,7 @@
 #include "revsearch/indexer/document_builder.h"
 #include "revsearch/indexer/passages.h"
 #include "revsearch/schema.h"
+#include "write_error.h"  // hardening (issue 9)
 
 namespace fs = std::filesystem;
 
@@ -145,7 +146,7 @@ Xapian::WritableDatabase open_writable(const std::string& db_path) {
   } catch (const Xapian::DatabaseLockError& e) {
     throw DatabaseError(db_path + ": database is locked by another indexing run (" + e.get_msg() + ")");
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(db_path + ": cannot open database for writing: " + e.get_description());
+    throw detail::database_write_error(db_path, e, "cannot open database for writing: ");  // hardening (issue 9)
   }
 }
 
@@ -157,6 +158,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
   IndexSummary summary;
   validate_field_map(options.reader.field_map);
   std::vector<InputFile> files = collect_inputs(paths, summary);
+  detail::TerminateReporter report_failed_commits(db_path);  // hardening (issue 9), see write_error.h
   Xapian::WritableDatabase db = open_writable(db_path);
   IndexingSink sink(db, options, summary);
   try {
@@ -170,7 +172,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
     }
     sink.commit();
   } catch (const Xapian::Error& e) {
-    throw DatabaseError(db_path + ": " + e.get_description());
+    throw detail::database_write_error(db_path, e);  // hardening (issue 9): names "no space"
   }
   summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;

@@ -15,7 +15,7 @@
 
 namespace revsearch::query {
 
-Searcher::Searcher(const std::string& db_path) : db_(open_database(db_path)) {}
+Searcher::Searcher(const std::string& db_path) : db_path_(db_path), db_(open_database(db_path)) {}
 
 SearchResult Searcher::search(const std::string& query_text, const SearchOptions& options) {
   for (int attempt = 0;; ++attempt) {
@@ -26,7 +26,10 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
       if (attempt == 3) throw DatabaseError("database kept changing during the search; try again");
       db_.reopen();
     } catch (const Xapian::Error& e) {
-      throw DatabaseError("search failed: " + e.get_description());
+      throw DatabaseError("database '" + db_path_ + "': search failed: " + e.get_description());
+    } catch (const nlohmann::json::exception& e) {
+      // Hardening (issue 9): stored data of the wrong shape is damage too.
+      throw DatabaseError("database '" + db_path_ + "': unreadable stored data: " + e.what());
     }
   }
 }
@@ -65,7 +68,8 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     Xapian::Document doc = it.get_document();
     auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
     if (data.is_discarded() || !data.is_object()) {
-      throw DatabaseError("document " + std::to_string(*it) + " has unreadable stored data");
+      throw DatabaseError("database '" + db_path_ + "': document " + std::to_string(*it) +
+                          " has unreadable stored data");
     }
     hit.text = data.value("text", "");
     if (!options.all_passages) {

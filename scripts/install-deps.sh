@@ -3,7 +3,8 @@
 # those that are missing. Uses sudo when not run as root.
 set -euo pipefail
 packages=(g++ cmake make pkg-config libxapian-dev libicu-dev libspdlog-dev catch2 libcli11-dev
-  nlohmann-json3-dev zlib1g-dev xapian-tools)
+  nlohmann-json3-dev zlib1g-dev xapian-tools
+  clang libclang-rt-14-dev)  # hardening (issue 9): libFuzzer and its sanitizer runtimes
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

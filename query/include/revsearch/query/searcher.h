@@ -78,6 +78,7 @@ class Searcher {
   std::vector<TermExplanation> explain(const Hit& hit, const std::vector<QueryTerm>& terms,
                                        const SearchOptions& options);
 
+  std::string db_path_;  // hardening (issue 9): errors name the database
   Xapian::Database db_;
   analysis::Analyzer analyzer_;
 };

@@ -1,0 +1,114 @@
+// Test helper (hardening, issue 9): runs build/revsearch as a child process
+// that the test can kill, limit (RLIMIT_FSIZE) and measure (peak RSS).
+#pragma once
+
+#include <fcntl.h>
+#include <signal.h>
+#include <sys/resource.h>
+#include <sys/time.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <string>
+#include <vector>
+
+#include "support.h"
+
+namespace revsearch::test {
+
+struct ChildOptions {
+  rlim_t max_file_bytes = RLIM_INFINITY;  // RLIMIT_FSIZE of the child
+};
+
+struct ChildResult {
+  int status = -1;          // exit status, or -1 when killed by a signal
+  int signal = 0;           // the signal that ended it, if any
+  long max_rss_kib = 0;     // peak resident set size
+  std::string out, err;
+};
+
+class Child {
+ public:
+  // Starts build/revsearch `args`; stdout and stderr go to files in a temp dir.
+  explicit Child(const std::vector<std::string>& args, const ChildOptions& options = {}) {
+    std::vector<std::string> argv_strings{REVSEARCH_BINARY};
+    argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    pid_ = fork();
+    if (pid_ == 0) {
+      int in = open("/dev/null", O_RDONLY);
+      int out = open((capture_ / "out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      int err = open((capture_ / "err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
+      if (in < 0 || out < 0 || err < 0) _exit(127);
+      dup2(in, 0);
+      dup2(out, 1);
+      dup2(err, 2);
+      if (options.max_file_bytes != RLIM_INFINITY) {
+        struct rlimit limit {options.max_file_bytes, options.max_file_bytes};
+        if (setrlimit(RLIMIT_FSIZE, &limit) != 0) _exit(127);
+      }
+      std::vector<char*> argv;
+      for (std::string& s : argv_strings) argv.push_back(s.data());
+      argv.push_back(nullptr);
+      execv(argv[0], argv.data());
+      _exit(127);
+    }
+  }
+  Child(const Child&) = delete;
+  Child& operator=(const Child&) = delete;
+  ~Child() {
+    if (pid_ > 0 && !waited_) {
+      kill(pid_, SIGKILL);
+      wait();
+    }
+  }
+
+  pid_t pid() const { return pid_; }
+  void kill_now(int sig = SIGKILL) const { kill(pid_, sig); }
+
+  // Non-blocking: has the child exited?
+  bool exited() {
+    if (waited_) return true;
+    int raw = 0;
+    struct rusage usage {};
+    if (wait4(pid_, &raw, WNOHANG, &usage) != pid_) return false;
+    record(raw, usage);
+    return true;
+  }
+
+  ChildResult wait() {
+    if (!waited_) {
+      int raw = 0;
+      struct rusage usage {};
+      while (wait4(pid_, &raw, 0, &usage) < 0 && errno == EINTR) {
+      }
+      record(raw, usage);
+    }
+    return result_;
+  }
+
+ private:
+  void record(int raw, const struct rusage& usage) {
+    waited_ = true;
+    result_.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+    result_.signal = WIFSIGNALED(raw) ? WTERMSIG(raw) : 0;
+    result_.max_rss_kib = usage.ru_maxrss;
+    result_.out = read_file(capture_ / "out");
+    result_.err = read_file(capture_ / "err");
+  }
+
+  TempDir capture_;
+  pid_t pid_ = -1;
+  bool waited_ = false;
+  ChildResult result_;
+};
+
+// The first `lines` NSMC reviews as a JSONL file at `path` (the 712k-review
+// file stays compressed in ../shared/data; tests use slices of it).
+inline void write_nsmc_slice(const std::string& path, std::size_t lines) {
+  std::string command = "zcat " + shell_quote(shared_data("nsmc/nsmc-reviews.jsonl.gz")) + " | head -n " +
+                        std::to_string(lines) + " > " + shell_quote(path);
+  if (std::system(command.c_str()) != 0 || !fs::exists(path)) throw std::runtime_error("cannot write " + path);
+}
+
+}  // namespace revsearch::test
