@@ -28,7 +28,8 @@ int main(int argc, char** argv) {
       cli::add_index_command(app), cli::add_search_command(app), cli::add_stats_command(app),
       cli::add_analyze_command(app),
       // Bulk indexing and benchmarks (issue 7).
-      cli::add_delete_command(app), cli::add_compact_command(app)};
+      cli::add_delete_command(app), cli::add_compact_command(app),
+      cli::add_bench_command(app)};
 
   try {
     app.parse(argc, argv);
