@@ -34,7 +34,7 @@ using Clock = std::chrono::steady_clock;
 // A batch is cut at whichever comes first; small enough to keep workers
 // busy and memory flat, big enough to make queue traffic negligible.
 constexpr std::size_t kBatchReviews = 256;
-constexpr std::size_t kBatchBytes = 1u << 20;
+constexpr std::size_t kBatchBytes = 64u << 10;
 
 // "reviews/a.jsonl.gz" -> "reviews/a": the id of a .txt review and the base
 // of ids made up for rows without one.
