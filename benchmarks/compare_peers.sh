@@ -2,7 +2,8 @@
 # Measures revsearch against Debian-packaged peers on the same corpus in the
 # same run: Xapian's scriptindex (xapian-omega) and SQLite FTS5 (unicode61 and
 # trigram tokenizers). Indexing wall time, reviews/s, MB/s, peak RSS
-# (/usr/bin/time -v), index size on disk; query latency percentiles over the
+# (/usr/bin/time -v), index size on disk (Xapian databases also after
+# compaction; FTS5 after its 'optimize'); query latency percentiles over the
 # committed query set (benchmarks/queries/queries.txt). Writes a markdown
 # report with the ratios to benchmarks/results/.
 #
@@ -33,6 +34,7 @@ done
 # Peers from Debian, installed if missing.
 missing=()
 command -v scriptindex >/dev/null || missing+=(xapian-omega)
+command -v xapian-compact >/dev/null || missing+=(xapian-tools)
 [ -x /usr/bin/time ] || missing+=(time)
 command -v unzip >/dev/null || missing+=(unzip)
 if [ ${#missing[@]} -gt 0 ]; then
@@ -68,20 +70,25 @@ measure() {
 wall_of() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/time-$1.txt"; }
 rss_of() { awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time-$1.txt"; }
 size_of() { du -sb "$1" | cut -f1; }
-index_json() {  # NAME DB DOCUMENTS
-  printf '{"wall_s": %s, "rss_kb": %s, "bytes": %s, "documents": %s}\n' \
-    "$(wall_of "$1")" "$(rss_of "$1")" "$(size_of "$2")" "$3" > "$work/index-$1.json"
+index_json() {  # NAME DB DOCUMENTS [COMPACTED_DB]
+  local compacted=null
+  [ -n "${4:-}" ] && compacted="$(size_of "$4")"
+  printf '{"wall_s": %s, "rss_kb": %s, "bytes": %s, "documents": %s, "compacted_bytes": %s}\n' \
+    "$(wall_of "$1")" "$(rss_of "$1")" "$(size_of "$2")" "$3" "$compacted" > "$work/index-$1.json"
 }
 
 echo "== indexing: revsearch" >&2
 measure revsearch "$bin" -q bench index --json --db "$work/rs" "$corpus/nsmc.jsonl.gz" "$corpus/polarity" "$corpus/soundtrack-1.txt"
 cp "$work/stdout-revsearch.txt" "$work/revsearch-index.json"
-index_json revsearch "$work/rs" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["passages_indexed"])' "$work/revsearch-index.json")"
+"$bin" -q compact --db "$work/rs" --out "$work/rs-compact" >/dev/null
+index_json revsearch "$work/rs" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["passages_indexed"])' "$work/revsearch-index.json")" "$work/rs-compact"
 
 echo "== indexing: scriptindex" >&2
-printf 'id : boolean=Q unique=Q\ntitle : index=S index\ntext : index\n' > "$work/peer/index.script"
+# Stores id, title and text for display, as revsearch and FTS5 do.
+printf 'id : field boolean=Q unique=Q\ntitle : field index=S index\ntext : field index\n' > "$work/peer/index.script"
 measure scriptindex scriptindex "$work/xapian" "$work/peer/index.script" "$work/peer/scriptindex.in"
-index_json scriptindex "$work/xapian" "$docs"
+nice xapian-compact "$work/xapian" "$work/xapian-compact" >/dev/null
+index_json scriptindex "$work/xapian" "$docs" "$work/xapian-compact"
 
 for tok in unicode61 trigram; do
   echo "== indexing: SQLite FTS5 ($tok)" >&2

@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <condition_variable>
 #include <exception>
@@ -146,7 +147,10 @@ class Snapshot {
       prefix.pop_back();  // "hash:" without the count
       std::string stamp = stamp_of(schema::unique_id(review.id, 1));
       if (stamp.compare(0, prefix.size(), prefix) != 0) return false;
-      unsigned count = static_cast<unsigned>(std::stoul(stamp.substr(prefix.size())));
+      unsigned count = 0;
+      const char* end = stamp.data() + stamp.size();
+      auto [ptr, ec] = std::from_chars(stamp.data() + prefix.size(), end, count);
+      if (ec != std::errc() || ptr != end || count == 0) return false;  // not our stamp: rebuild
       for (unsigned n = 2; n <= count; ++n) {
         if (stamp_of(schema::unique_id(review.id, n)) != stamp) return false;
       }
