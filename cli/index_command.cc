@@ -21,6 +21,7 @@ struct IndexArgs {
   std::size_t threads = 0;
   std::size_t shards = 0;
   bool replace = false;
+  double progress_every = 0;  // 0: 0.25 s bar on a terminal, 5 s log lines otherwise
 };
 
 void print_summary(const indexer::IndexSummary& s) {
@@ -73,6 +74,8 @@ Command add_index_command(CLI::App& app) {
       ->check(CLI::Range(1, 256));
   sub->add_flag("--replace", args->replace,
                 "Re-read every file and rebuild every review, even unchanged ones (e.g. after an analysis change)");
+  sub->add_option("--progress-every", args->progress_every, "Seconds between progress updates on stderr")
+      ->check(CLI::Range(0.01, 3600.0));
 
   return {sub, [args] {
             indexer::IndexOptions options;
@@ -90,6 +93,7 @@ Command add_index_command(CLI::App& app) {
               options.reader.field_map[mapping.substr(0, eq)] = mapping.substr(eq + 1);
             }
             ProgressDisplay progress = make_progress_display();
+            if (args->progress_every > 0) progress.interval_s = args->progress_every;
             indexer::IndexSummary summary =
                 indexer::index_paths(args->db, args->paths, options, progress.callback, progress.interval_s);
             print_summary(summary);

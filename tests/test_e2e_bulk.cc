@@ -233,3 +233,18 @@ TEST_CASE("e2e bulk: incremental runs, --replace and delete by id", "[e2e][bulk]
   CHECK(ranked(db, "score").size() == 1);
   CHECK(Xapian::Database(db).get_doccount() == 3);
 }
+
+TEST_CASE("e2e bulk: progress lines on stderr when not a terminal, none with --quiet", "[e2e][bulk]") {
+  TempDir dir;
+  std::string corpus = source_path("corpus/nsmc-sample.jsonl");
+  RunResult r = run_revsearch({"index", "--progress-every", "0.01", "--threads", "1", "--db", dir / "a", corpus});
+  REQUIRE(r.status == 0);
+  CHECK(r.err.find("reviews read (") != std::string::npos);
+  CHECK(r.err.find("reviews/s") != std::string::npos);
+  CHECK(r.err.find("ETA") != std::string::npos);
+  CHECK(r.err.find("\r") == std::string::npos);  // no bar drawing into a file
+  RunResult quiet = run_revsearch({"-q", "index", "--progress-every", "0.01", "--db", dir / "b", corpus});
+  REQUIRE(quiet.status == 0);
+  CHECK(quiet.err.empty());
+  CHECK(summary_value(quiet.out, "passages indexed") == summary_value(r.out, "passages indexed"));
+}
