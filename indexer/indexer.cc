@@ -19,6 +19,7 @@
 #include <thread>
 
 #include "bounded_queue.h"
+#include "shard_writer.h"
 #include "revsearch/errors.h"
 #include "revsearch/indexer/document_builder.h"
 #include "revsearch/indexer/review_documents.h"
@@ -211,11 +212,20 @@ class Pipeline {
       : shards_(std::move(shards)), options_(options), work_(workers * 2), done_(workers * 2),
         credits_(workers * 4 + 2) {
     workers_left_ = workers;
+    if (shards_.size() > 1) {
+      for (Xapian::WritableDatabase& db : shards_) {
+        shard_writers_.push_back(std::make_unique<detail::ShardWriter>(
+            std::move(db), [this](std::exception_ptr e) { record_failure(std::move(e)); }));
+      }
+    }
     for (std::size_t i = 0; i < workers; ++i) threads_.emplace_back([this] { guard([this] { work(); }); });
     threads_.emplace_back([this] { guard([this] { write(); }); });
   }
 
-  ~Pipeline() { abort_and_join(); }
+  ~Pipeline() {
+    abort_and_join();
+    shard_writers_.clear();  // joins their threads before the members they use go
+  }
 
   // Reader side (calling thread).
   void add(Review&& review) {
@@ -240,7 +250,12 @@ class Pipeline {
   }
 
   LiveCounters live;
-  std::size_t duplicates = 0, boilerplate = 0, stale_removed = 0;  // writer's, read after join
+  std::size_t duplicates = 0, boilerplate = 0;  // writer's, read after finish()
+  std::size_t stale_removed() const {
+    std::size_t total = stale_removed_;
+    for (const auto& writer : shard_writers_) total += writer->stale_removed();
+    return total;
+  }
 
  private:
   void flush() {
@@ -278,23 +293,21 @@ class Pipeline {
   }
 
   void apply(DoneBatch& batch) {
+    std::vector<std::vector<ReviewDocuments>> by_shard(shard_writers_.size());
     for (ReviewDocuments& review : batch.reviews) {
-      Xapian::WritableDatabase& db = shards_[shard_of(review.review_id, shards_.size())];
-      for (std::size_t i = 0; i < review.documents.size(); ++i) {
-        db.replace_document(schema::unique_id(review.review_id, static_cast<unsigned>(i + 1)), review.documents[i]);
-      }
-      // A review that shrank since it was last indexed leaves passages behind.
-      for (auto n = static_cast<unsigned>(review.documents.size() + 1);; ++n) {
-        std::string stale = schema::unique_id(review.review_id, n);
-        if (!db.term_exists(stale)) break;
-        db.delete_document(stale);
-        ++stale_removed;
-      }
       pending_ += review.documents.size();
       duplicates += review.duplicates;
       boilerplate += review.boilerplate;
       live.passages_indexed += review.documents.size();
       ++live.reviews_indexed;
+      if (shard_writers_.empty()) {
+        stale_removed_ += detail::write_review(shards_[0], review);
+      } else {
+        by_shard[shard_of(review.review_id, shard_writers_.size())].push_back(std::move(review));
+      }
+    }
+    for (std::size_t k = 0; k < by_shard.size(); ++k) {
+      if (!by_shard[k].empty() && !shard_writers_[k]->submit(std::move(by_shard[k]))) throw Aborted{};
     }
     for (FileMark& mark : batch.marks) marks_.push_back(std::move(mark));
     if (pending_ >= options_.commit_every) commit();
@@ -303,9 +316,22 @@ class Pipeline {
   // Shard 0 commits last and alone holds the file marks, so a file marked
   // done has all its passages committed in every shard.
   void commit() {
-    for (std::size_t k = 1; k < shards_.size(); ++k) shards_[k].commit();
-    for (const FileMark& mark : marks_) shards_[0].set_metadata(mark.key, mark.signature);
-    shards_[0].commit();
+    std::vector<detail::FileMarkEntry> metadata;
+    for (const FileMark& mark : marks_) metadata.push_back({mark.key, mark.signature});
+    if (shard_writers_.empty()) {
+      for (const auto& entry : metadata) shards_[0].set_metadata(entry.key, entry.value);
+      shards_[0].commit();
+    } else {
+      for (std::size_t k = 1; k < shard_writers_.size(); ++k) {
+        if (!shard_writers_[k]->request_commit()) throw Aborted{};
+      }
+      for (std::size_t k = 1; k < shard_writers_.size(); ++k) {
+        if (!shard_writers_[k]->wait_commit()) throw Aborted{};
+      }
+      if (!shard_writers_[0]->request_commit(std::move(metadata)) || !shard_writers_[0]->wait_commit()) {
+        throw Aborted{};
+      }
+    }
     marks_.clear();
     pending_ = 0;
   }
@@ -314,21 +340,30 @@ class Pipeline {
   void guard(F&& body) {
     try {
       body();
+    } catch (const Aborted&) {
+      stop_all();  // the failure that caused it is already recorded
     } catch (...) {
-      {
-        std::lock_guard lock(failure_mutex_);
-        if (!failure_) failure_ = std::current_exception();
-      }
-      work_.close();
-      done_.close();
-      credits_.close();
+      record_failure(std::current_exception());
     }
   }
 
-  void abort_and_join() {
+  void record_failure(std::exception_ptr e) {
+    {
+      std::lock_guard lock(failure_mutex_);
+      if (!failure_) failure_ = std::move(e);
+    }
+    stop_all();
+  }
+
+  void stop_all() {
     work_.close();
     done_.close();
     credits_.close();
+    for (const auto& writer : shard_writers_) writer->abort();
+  }
+
+  void abort_and_join() {
+    stop_all();
     join();
   }
 
@@ -338,7 +373,8 @@ class Pipeline {
     }
   }
 
-  std::vector<Xapian::WritableDatabase> shards_;
+  std::vector<Xapian::WritableDatabase> shards_;  // written here when there is one
+  std::vector<std::unique_ptr<detail::ShardWriter>> shard_writers_;  // one thread per shard when several
   const IndexOptions& options_;
   detail::BoundedQueue<Batch> work_;
   detail::BoundedQueue<DoneBatch> done_;
@@ -351,6 +387,7 @@ class Pipeline {
   std::uint64_t next_seq_ = 0;
   std::vector<FileMark> marks_;
   std::size_t pending_ = 0;
+  std::size_t stale_removed_ = 0;
 };
 
 // Reads one file's records into the pipeline, skipping committed reviews.
@@ -514,7 +551,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
     summary.passages_indexed = pipeline.live.passages_indexed;
     summary.duplicates_collapsed = pipeline.duplicates;
     summary.boilerplate_passages = pipeline.boilerplate;
-    summary.stale_passages_removed = pipeline.stale_removed;
+    summary.stale_passages_removed = pipeline.stale_removed();
     summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
     if (progress) {
       IndexProgress last = sample();
