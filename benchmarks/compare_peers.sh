@@ -7,8 +7,9 @@
 # committed query set (benchmarks/queries/queries.txt). Writes a markdown
 # report with the ratios to benchmarks/results/.
 #
-# Usage: benchmarks/compare_peers.sh [--nsmc-lines N] [--repeat N] [--out FILE]
+# Usage: benchmarks/compare_peers.sh [--nsmc-lines N] [--repeat N] [--shards N] [--out FILE]
 #   --nsmc-lines N   index only the first N NSMC reviews (default: all 712,404)
+#   --shards N       revsearch writes N shards (one Xapian writer thread each)
 # Needs build/revsearch (Release). Runs everything under `nice`: the machine
 # may be shared.
 set -euo pipefail
@@ -19,13 +20,15 @@ data="$root/../shared/data"
 bin="$root/build/revsearch"
 nsmc_lines=all
 repeat=5
+shards=1
 out="$here/results/peers-$(date -u +%Y%m%d-%H%M).md"
 while [ $# -gt 0 ]; do
   case "$1" in
     --nsmc-lines) nsmc_lines="$2"; shift 2 ;;
     --repeat) repeat="$2"; shift 2 ;;
+    --shards) shards="$2"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    *) echo "usage: $0 [--nsmc-lines N] [--repeat N] [--out FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--nsmc-lines N] [--repeat N] [--shards N] [--out FILE]" >&2; exit 2 ;;
   esac
 done
 [ -x "$bin" ] || { echo "build revsearch first: cmake -S . -B build && cmake --build build" >&2; exit 1; }
@@ -78,7 +81,7 @@ index_json() {  # NAME DB DOCUMENTS [COMPACTED_DB]
 }
 
 echo "== indexing: revsearch" >&2
-measure revsearch "$bin" -q bench index --json --db "$work/rs" "$corpus/nsmc.jsonl.gz" "$corpus/polarity" "$corpus/soundtrack-1.txt"
+measure revsearch "$bin" -q bench index --json --shards "$shards" --db "$work/rs" "$corpus/nsmc.jsonl.gz" "$corpus/polarity" "$corpus/soundtrack-1.txt"
 cp "$work/stdout-revsearch.txt" "$work/revsearch-index.json"
 "$bin" -q compact --db "$work/rs" --out "$work/rs-compact" >/dev/null
 index_json revsearch "$work/rs" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["passages_indexed"])' "$work/revsearch-index.json")" "$work/rs-compact"
@@ -112,7 +115,7 @@ cat > "$work/meta.json" <<JSON
  "load": "$(cut -d' ' -f1-3 /proc/loadavg)", "docs": $docs, "input_bytes": $input_bytes,
  "corpus": "NSMC ${nsmc_lines} lines + 2,000 polarity reviews + the seed review",
  "peers": ["revsearch", "scriptindex", "fts5-unicode61", "fts5-trigram"],
- "command": "benchmarks/compare_peers.sh --nsmc-lines $nsmc_lines --repeat $repeat"}
+ "command": "benchmarks/compare_peers.sh --nsmc-lines $nsmc_lines --repeat $repeat --shards $shards"}
 JSON
 python3 "$here/peers.py" report "$work" "$out"
 cp "$work/revsearch-index.json" "${out%.md}-revsearch-index.json"
