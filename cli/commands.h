@@ -25,6 +25,10 @@ Command add_search_command(CLI::App& app);
 Command add_stats_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
 Command add_check_command(CLI::App& app);  // hardening (issue 9)
+// Bulk indexing and benchmarks (issue 7).
+Command add_delete_command(CLI::App& app);
+Command add_compact_command(CLI::App& app);
+Command add_bench_command(CLI::App& app);
 
 // Whether stdout is a terminal (colour, progress bars).
 bool stdout_is_terminal();

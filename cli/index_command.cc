@@ -4,6 +4,7 @@
 #include <iostream>
 
 #include "commands.h"
+#include "progress_display.h"
 #include "revsearch/errors.h"
 #include "revsearch/indexer/indexer.h"
 
@@ -17,6 +18,10 @@ struct IndexArgs {
   std::string title;
   std::size_t max_record_bytes = 10u << 20;
   std::size_t commit_every = 20000;
+  std::size_t threads = 0;
+  std::size_t shards = 0;
+  bool replace = false;
+  double progress_every = 0;  // 0: 0.25 s bar on a terminal, 5 s log lines otherwise
 };
 
 void print_summary(const indexer::IndexSummary& s) {
@@ -28,6 +33,8 @@ void print_summary(const indexer::IndexSummary& s) {
             << "passages indexed:     " << s.passages_indexed << "\n"
             << "duplicates collapsed: " << s.duplicates_collapsed << "\n"
             << "boilerplate passages: " << s.boilerplate_passages << "\n";
+  if (s.files_unchanged) std::cout << "files unchanged:      " << s.files_unchanged << "\n";
+  if (s.reviews_unchanged) std::cout << "reviews unchanged:    " << s.reviews_unchanged << "\n";
   if (s.stale_passages_removed) std::cout << "stale passages removed: " << s.stale_passages_removed << "\n";
   std::cout << "records skipped:      " << s.records_skipped;
   if (!s.skip_reasons.empty()) {
@@ -43,7 +50,8 @@ void print_summary(const indexer::IndexSummary& s) {
   std::cout.setf(std::ios::fixed);
   std::cout.precision(2);
   std::cout << "time:                 " << s.seconds << " s (" << static_cast<long long>(rate) << " docs/s, "
-            << (s.seconds > 0 ? mb / s.seconds : 0.0) << " MB/s)\n";
+            << (s.seconds > 0 ? mb / s.seconds : 0.0) << " MB/s, " << s.threads << " threads, " << s.shards
+            << (s.shards == 1 ? " shard" : " shards") << ")\n";
 }
 
 }  // namespace
@@ -59,12 +67,24 @@ Command add_index_command(CLI::App& app) {
   sub->add_option("--max-record-bytes", args->max_record_bytes, "Skip records larger than this")
       ->check(CLI::PositiveNumber);
   sub->add_option("--commit-every", args->commit_every, "Passages per commit")->check(CLI::PositiveNumber);
+  // Bulk indexing (issue 7).
+  sub->add_option("--threads", args->threads, "Analysis worker threads (default: one per core)")
+      ->check(CLI::PositiveNumber);
+  sub->add_option("--shards", args->shards, "Split a new database into N shards by review id (searchable as one)")
+      ->check(CLI::Range(1, 256));
+  sub->add_flag("--replace", args->replace,
+                "Re-read every file and rebuild every review, even unchanged ones (e.g. after an analysis change)");
+  sub->add_option("--progress-every", args->progress_every, "Seconds between progress updates on stderr")
+      ->check(CLI::Range(0.01, 3600.0));
 
   return {sub, [args] {
             indexer::IndexOptions options;
             options.reader.max_record_bytes = args->max_record_bytes;
             options.reader.title = args->title;
             options.commit_every = args->commit_every;
+            options.threads = args->threads;
+            options.shards = args->shards;
+            options.replace = args->replace;
             for (const std::string& mapping : args->field_mappings) {
               auto eq = mapping.find('=');
               if (eq == std::string::npos || eq == 0 || eq + 1 == mapping.size()) {
@@ -72,7 +92,10 @@ Command add_index_command(CLI::App& app) {
               }
               options.reader.field_map[mapping.substr(0, eq)] = mapping.substr(eq + 1);
             }
-            indexer::IndexSummary summary = indexer::index_paths(args->db, args->paths, options);
+            ProgressDisplay progress = make_progress_display();
+            if (args->progress_every > 0) progress.interval_s = args->progress_every;
+            indexer::IndexSummary summary =
+                indexer::index_paths(args->db, args->paths, options, progress.callback, progress.interval_s);
             print_summary(summary);
             return summary.records_skipped ? kExitSkipped : kExitOk;
           }};

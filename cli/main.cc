@@ -32,7 +32,10 @@ int main(int argc, char** argv) {
   const std::vector<cli::Command> commands = {
       cli::add_index_command(app), cli::add_search_command(app), cli::add_stats_command(app),
       cli::add_analyze_command(app),
-      cli::add_check_command(app)};  // hardening (issue 9)
+      cli::add_check_command(app),  // hardening (issue 9)
+      // Bulk indexing and benchmarks (issue 7).
+      cli::add_delete_command(app), cli::add_compact_command(app),
+      cli::add_bench_command(app)};
 
   try {
     app.parse(argc, argv);

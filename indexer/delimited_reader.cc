@@ -127,6 +127,7 @@ void read_delimited(LineReader& lines, const ReadContext& context, char separato
     }
     if (review.id.empty()) review.id = context.id_base + ":" + std::to_string(start_line);
     review.source = context.display + ":" + std::to_string(start_line);
+    context.sink.position(lines.bytes_read());
     context.sink.review(std::move(review));
   }
   if (header.empty()) context.skip(0, "empty file", "no header row");

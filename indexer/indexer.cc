@@ -1,17 +1,29 @@
-// The indexing run (single writer; reviews are written in input order).
+// The indexing run as a pipeline: the calling thread reads reviews into
+// batches; worker threads turn them into documents (one Analyzer each);
+// one writer thread applies batches in input order, so the database does not
+// depend on the thread count. Queues and in-flight batches are bounded.
 #include "revsearch/indexer/indexer.h"
 
 #include <spdlog/spdlog.h>
 #include <xapian.h>
 
 #include <algorithm>
+#include <atomic>
+#include <charconv>
 #include <chrono>
+#include <condition_variable>
+#include <exception>
 #include <filesystem>
+#include <fstream>
+#include <optional>
+#include <thread>
 
-#include "revsearch/analysis/analyzer.h"
+#include "bounded_queue.h"
+#include "shard_writer.h"
 #include "revsearch/errors.h"
 #include "revsearch/indexer/document_builder.h"
-#include "revsearch/indexer/passages.h"
+#include "revsearch/indexer/review_documents.h"
+#include "revsearch/indexer/shards.h"
 #include "revsearch/schema.h"
 #include "write_error.h"  // hardening (issue 9)
 
@@ -19,6 +31,13 @@ namespace fs = std::filesystem;
 
 namespace revsearch::indexer {
 namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// A batch is cut at whichever comes first; small enough to keep workers
+// busy and memory flat, big enough to make queue traffic negligible.
+constexpr std::size_t kBatchReviews = 256;
+constexpr std::size_t kBatchBytes = 64u << 10;
 
 // "reviews/a.jsonl.gz" -> "reviews/a": the id of a .txt review and the base
 // of ids made up for rows without one.
@@ -71,42 +90,331 @@ std::vector<InputFile> collect_inputs(const std::vector<std::string>& paths, Ind
   return files;
 }
 
-class IndexingSink : public RecordSink {
+// Metadata marking a file as wholly indexed: key by absolute path, value
+// size and modification time, so a changed file is read again.
+struct FileMark {
+  std::string key;
+  std::string signature;
+};
+
+FileMark file_mark(const fs::path& path) {
+  std::error_code ec;
+  fs::path absolute = fs::weakly_canonical(fs::absolute(path, ec), ec);
+  std::string key = "revsearch.file:" + absolute.string();
+  // Xapian metadata keys are limited in length; long paths are hashed.
+  if (key.size() > 200) key = "revsearch.file#" + content_stamp(fnv1a64(absolute.string()), 0);
+  auto size = fs::file_size(path, ec);
+  auto mtime = fs::last_write_time(path, ec).time_since_epoch().count();
+  return {key, std::to_string(size) + ":" + std::to_string(mtime)};
+}
+
+// Decompressed size: a gzip file's trailer holds it (mod 4 GiB, enough for
+// an estimate); other files are their size.
+std::uint64_t estimated_bytes(const fs::path& path) {
+  std::error_code ec;
+  std::uint64_t size = fs::file_size(path, ec);
+  if (ec) return 0;
+  if (path.extension() != ".gz" || size < 18) return size;
+  std::ifstream in(path, std::ios::binary);
+  in.seekg(-4, std::ios::end);
+  unsigned char b[4] = {};
+  if (!in.read(reinterpret_cast<char*>(b), 4)) return size;
+  return std::uint64_t{b[0]} | std::uint64_t{b[1]} << 8 | std::uint64_t{b[2]} << 16 | std::uint64_t{b[3]} << 24;
+}
+
+// The database as committed before this run: what a resumed or incremental
+// run may skip. Read in the reader thread only.
+class Snapshot {
  public:
-  IndexingSink(Xapian::WritableDatabase& db, const IndexOptions& options, IndexSummary& summary)
-      : db_(db), options_(options), summary_(summary), splitter_(analyzer_) {}
+  explicit Snapshot(const std::string& db_path) {
+    try {
+      db_ = Xapian::Database(db_path);
+      empty_ = db_.get_doccount() == 0 && db_.metadata_keys_begin() == db_.metadata_keys_end();
+    } catch (const Xapian::Error&) {
+      empty_ = true;  // nothing committed yet
+    }
+  }
+
+  bool file_done(const FileMark& mark) {
+    if (empty_) return false;
+    return retry([&] { return db_.get_metadata(mark.key) == mark.signature; });
+  }
+
+  // All of the review's passages committed with this content, and no
+  // stale passage after them.
+  bool review_done(const Review& review) {
+    if (empty_) return false;
+    return retry([&] {
+      std::string prefix = content_stamp(content_hash(review), 0);
+      prefix.pop_back();  // "hash:" without the count
+      std::string stamp = stamp_of(schema::unique_id(review.id, 1));
+      if (stamp.compare(0, prefix.size(), prefix) != 0) return false;
+      unsigned count = 0;
+      const char* end = stamp.data() + stamp.size();
+      auto [ptr, ec] = std::from_chars(stamp.data() + prefix.size(), end, count);
+      if (ec != std::errc() || ptr != end || count == 0) return false;  // not our stamp: rebuild
+      for (unsigned n = 2; n <= count; ++n) {
+        if (stamp_of(schema::unique_id(review.id, n)) != stamp) return false;
+      }
+      return !db_.term_exists(schema::unique_id(review.id, count + 1));
+    });
+  }
+
+ private:
+  std::string stamp_of(const std::string& unique_term) {
+    Xapian::PostingIterator p = db_.postlist_begin(unique_term);
+    if (p == db_.postlist_end(unique_term)) return {};
+    return db_.get_document(*p).get_value(schema::kSlotContentHash);
+  }
+
+  template <typename F>
+  bool retry(F&& lookup) {
+    for (int attempt = 0;; ++attempt) {
+      try {
+        return lookup();
+      } catch (const Xapian::DatabaseModifiedError&) {
+        // The writer committed over our revision; the newer one is as good.
+        if (attempt >= 3) throw;
+        db_.reopen();
+      }
+    }
+  }
+
+  Xapian::Database db_;
+  bool empty_ = true;
+};
+
+struct Batch {
+  std::uint64_t seq = 0;
+  std::vector<Review> reviews;
+  std::size_t bytes = 0;
+  std::vector<FileMark> marks;  // files whose last review is in this batch or earlier
+};
+
+struct DoneBatch {
+  std::uint64_t seq = 0;
+  std::vector<ReviewDocuments> reviews;
+  std::vector<FileMark> marks;
+};
+
+// Thrown through the readers to stop reading when the pipeline failed.
+struct Aborted {};
+
+// Counters shared with the progress thread.
+struct LiveCounters {
+  std::atomic<std::size_t> reviews_read{0}, reviews_unchanged{0}, records_skipped{0};
+  std::atomic<std::size_t> reviews_indexed{0}, passages_indexed{0};
+  std::atomic<std::uint64_t> bytes_done{0};  // finished files plus position in the current one
+};
+
+class Pipeline {
+ public:
+  Pipeline(std::vector<Xapian::WritableDatabase> shards, const IndexOptions& options, std::size_t workers)
+      : shards_(std::move(shards)), options_(options), work_(workers * 2), done_(workers * 2),
+        credits_(workers * 4 + 2) {
+    workers_left_ = workers;
+    if (shards_.size() > 1) {
+      for (Xapian::WritableDatabase& db : shards_) {
+        shard_writers_.push_back(std::make_unique<detail::ShardWriter>(
+            std::move(db), [this](std::exception_ptr e) { record_failure(std::move(e)); }));
+      }
+    }
+    for (std::size_t i = 0; i < workers; ++i) threads_.emplace_back([this] { guard([this] { work(); }); });
+    threads_.emplace_back([this] { guard([this] { write(); }); });
+  }
+
+  ~Pipeline() {
+    abort_and_join();
+    shard_writers_.clear();  // joins their threads before the members they use go
+  }
+
+  // Reader side (calling thread).
+  void add(Review&& review) {
+    current_.bytes += review.text.size() + review.title.size();
+    current_.reviews.push_back(std::move(review));
+    if (current_.reviews.size() >= kBatchReviews || current_.bytes >= kBatchBytes) flush();
+  }
+  void mark_file_done(FileMark mark) { current_.marks.push_back(std::move(mark)); }
+
+  // Sends the last batch, waits for the writer's final commit; rethrows a
+  // worker's or the writer's error.
+  void finish() {
+    flush();
+    work_.close();
+    join();
+    rethrow();
+  }
+
+  void rethrow() {
+    std::lock_guard lock(failure_mutex_);
+    if (failure_) std::rethrow_exception(failure_);
+  }
+
+  LiveCounters live;
+  std::size_t duplicates = 0, boilerplate = 0;  // writer's, read after finish()
+  std::size_t stale_removed() const {
+    std::size_t total = stale_removed_;
+    for (const auto& writer : shard_writers_) total += writer->stale_removed();
+    return total;
+  }
+
+ private:
+  void flush() {
+    if (current_.reviews.empty() && current_.marks.empty()) return;
+    if (!credits_.acquire()) throw Aborted{};
+    current_.seq = next_seq_++;
+    if (!work_.push(std::move(current_))) throw Aborted{};
+    current_ = Batch{};
+  }
+
+  void work() {
+    ReviewAnalysis analysis;
+    while (std::optional<Batch> batch = work_.pop()) {
+      DoneBatch out{batch->seq, {}, std::move(batch->marks)};
+      out.reviews.reserve(batch->reviews.size());
+      for (const Review& review : batch->reviews) out.reviews.push_back(documents_for(review, analysis));
+      if (!done_.push(std::move(out))) return;
+    }
+    if (--workers_left_ == 0) done_.close();
+  }
+
+  void write() {
+    std::map<std::uint64_t, DoneBatch> waiting;  // bounded by credits_
+    std::uint64_t next = 0;
+    while (std::optional<DoneBatch> batch = done_.pop()) {
+      waiting.emplace(batch->seq, std::move(*batch));
+      for (auto it = waiting.begin(); it != waiting.end() && it->first == next; it = waiting.begin()) {
+        apply(it->second);
+        waiting.erase(it);
+        ++next;
+        credits_.release();
+      }
+    }
+    commit();
+  }
+
+  void apply(DoneBatch& batch) {
+    std::vector<std::vector<ReviewDocuments>> by_shard(shard_writers_.size());
+    for (ReviewDocuments& review : batch.reviews) {
+      pending_ += review.documents.size();
+      duplicates += review.duplicates;
+      boilerplate += review.boilerplate;
+      live.passages_indexed += review.documents.size();
+      ++live.reviews_indexed;
+      if (shard_writers_.empty()) {
+        stale_removed_ += detail::write_review(shards_[0], review);
+      } else {
+        by_shard[shard_of(review.review_id, shard_writers_.size())].push_back(std::move(review));
+      }
+    }
+    for (std::size_t k = 0; k < by_shard.size(); ++k) {
+      if (!by_shard[k].empty() && !shard_writers_[k]->submit(std::move(by_shard[k]))) throw Aborted{};
+    }
+    for (FileMark& mark : batch.marks) marks_.push_back(std::move(mark));
+    if (pending_ >= options_.commit_every) commit();
+  }
+
+  // Shard 0 commits last and alone holds the file marks, so a file marked
+  // done has all its passages committed in every shard.
+  void commit() {
+    std::vector<detail::FileMarkEntry> metadata;
+    for (const FileMark& mark : marks_) metadata.push_back({mark.key, mark.signature});
+    if (shard_writers_.empty()) {
+      for (const auto& entry : metadata) shards_[0].set_metadata(entry.key, entry.value);
+      shards_[0].commit();
+    } else {
+      for (std::size_t k = 1; k < shard_writers_.size(); ++k) {
+        if (!shard_writers_[k]->request_commit()) throw Aborted{};
+      }
+      for (std::size_t k = 1; k < shard_writers_.size(); ++k) {
+        if (!shard_writers_[k]->wait_commit()) throw Aborted{};
+      }
+      if (!shard_writers_[0]->request_commit(std::move(metadata)) || !shard_writers_[0]->wait_commit()) {
+        throw Aborted{};
+      }
+    }
+    marks_.clear();
+    pending_ = 0;
+  }
+
+  template <typename F>
+  void guard(F&& body) {
+    try {
+      body();
+    } catch (const Aborted&) {
+      stop_all();  // the failure that caused it is already recorded
+    } catch (...) {
+      record_failure(std::current_exception());
+    }
+  }
+
+  void record_failure(std::exception_ptr e) {
+    {
+      std::lock_guard lock(failure_mutex_);
+      if (!failure_) failure_ = std::move(e);
+    }
+    stop_all();
+  }
+
+  void stop_all() {
+    work_.close();
+    done_.close();
+    credits_.close();
+    for (const auto& writer : shard_writers_) writer->abort();
+  }
+
+  void abort_and_join() {
+    stop_all();
+    join();
+  }
+
+  void join() {
+    for (std::thread& t : threads_) {
+      if (t.joinable()) t.join();
+    }
+  }
+
+  std::vector<Xapian::WritableDatabase> shards_;  // written here when there is one
+  std::vector<std::unique_ptr<detail::ShardWriter>> shard_writers_;  // one thread per shard when several
+  const IndexOptions& options_;
+  detail::BoundedQueue<Batch> work_;
+  detail::BoundedQueue<DoneBatch> done_;
+  detail::Credits credits_;
+  std::vector<std::thread> threads_;
+  std::atomic<std::size_t> workers_left_{0};
+  std::mutex failure_mutex_;
+  std::exception_ptr failure_;
+  Batch current_;
+  std::uint64_t next_seq_ = 0;
+  std::vector<FileMark> marks_;
+  std::size_t pending_ = 0;
+  std::size_t stale_removed_ = 0;
+};
+
+// Reads one file's records into the pipeline, skipping committed reviews.
+class ReadingSink : public RecordSink {
+ public:
+  ReadingSink(Pipeline& pipeline, Snapshot& snapshot, const IndexOptions& options, IndexSummary& summary)
+      : pipeline_(pipeline), snapshot_(snapshot), options_(options), summary_(summary) {}
+
+  void start_file(std::uint64_t bytes_before) { bytes_before_ = bytes_before; }
 
   void review(Review&& review) override {
-    ++summary_.reviews_read;
+    ++pipeline_.live.reviews_read;
     if (review.id.size() > kMaxReviewIdBytes) {
       skip(Skip{review.source.substr(0, review.source.rfind(':')), 0, "id too long",
                 "review id longer than " + std::to_string(kMaxReviewIdBytes) + " bytes"});
       return;
     }
-    SplitReview split = splitter_.split(review);
-    std::vector<analysis::Token> title_tokens = analyzer_.analyze(review.title);
-    for (const Passage& passage : split.passages) {
-      Xapian::Document doc = build_document(review, passage, analyzer_, title_tokens);
-      db_.replace_document(schema::unique_id(review.id, passage.number), doc);
-      summary_.boilerplate_passages += passage.boilerplate;
-      ++pending_;
+    if (!options_.replace && snapshot_.review_done(review)) {
+      ++pipeline_.live.reviews_unchanged;
+      return;
     }
-    // A review that shrank since it was last indexed leaves passages behind.
-    for (auto n = static_cast<unsigned>(split.passages.size() + 1);; ++n) {
-      std::string stale = schema::unique_id(review.id, n);
-      if (!db_.term_exists(stale)) break;
-      db_.delete_document(stale);
-      ++summary_.stale_passages_removed;
-    }
-    summary_.passages_indexed += split.passages.size();
-    summary_.duplicates_collapsed += split.duplicates;
-    ++summary_.reviews_indexed;
-    if (pending_ >= options_.commit_every) commit();
-    report_progress();
+    pipeline_.add(std::move(review));
   }
 
   void skip(Skip&& skip) override {
-    ++summary_.records_skipped;
+    ++pipeline_.live.records_skipped;
     ++summary_.skip_reasons[skip.reason];
     if (skip.line > 0) {
       spdlog::warn("{}:{}: skipped: {}: {}", skip.file, skip.line, skip.reason, skip.detail);
@@ -115,66 +423,145 @@ class IndexingSink : public RecordSink {
     }
   }
 
-  void commit() {
-    db_.commit();
-    pending_ = 0;
+  void position(std::uint64_t bytes_read) override { pipeline_.live.bytes_done = bytes_before_ + bytes_read; }
+
+ private:
+  Pipeline& pipeline_;
+  Snapshot& snapshot_;
+  const IndexOptions& options_;
+  IndexSummary& summary_;
+  std::uint64_t bytes_before_ = 0;
+};
+
+// Calls the progress callback every `interval` until stopped.
+class ProgressTicker {
+ public:
+  ProgressTicker(const ProgressCallback& callback, double interval_s, std::function<IndexProgress()> sample)
+      : callback_(callback), sample_(std::move(sample)) {
+    if (!callback_) return;
+    auto interval = std::chrono::duration<double>(interval_s);
+    thread_ = std::thread([this, interval] {
+      std::unique_lock lock(mutex_);
+      while (!cv_.wait_for(lock, interval, [this] { return stop_; })) callback_(sample_());
+    });
+  }
+  ~ProgressTicker() { stop(); }
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stop_ = true;
+    }
+    cv_.notify_all();
+    if (thread_.joinable()) thread_.join();
   }
 
  private:
-  void report_progress() {
-    auto now = std::chrono::steady_clock::now();
-    if (now - last_report_ < std::chrono::seconds(5)) return;
-    last_report_ = now;
-    spdlog::info("{} reviews, {} passages indexed", summary_.reviews_indexed, summary_.passages_indexed);
-  }
-
-  Xapian::WritableDatabase& db_;
-  const IndexOptions& options_;
-  IndexSummary& summary_;
-  analysis::Analyzer analyzer_;
-  PassageSplitter splitter_;
-  std::size_t pending_ = 0;
-  std::chrono::steady_clock::time_point last_report_ = std::chrono::steady_clock::now();
+  const ProgressCallback& callback_;
+  std::function<IndexProgress()> sample_;
+  std::mutex mutex_;
+  std::condition_variable cv_;
+  bool stop_ = false;
+  std::thread thread_;
 };
 
-Xapian::WritableDatabase open_writable(const std::string& db_path) {
-  std::error_code ec;
-  fs::path parent = fs::path(db_path).parent_path();
-  if (!parent.empty()) fs::create_directories(parent, ec);
-  try {
-    return Xapian::WritableDatabase(db_path, Xapian::DB_CREATE_OR_OPEN);
-  } catch (const Xapian::DatabaseLockError& e) {
-    throw DatabaseError(db_path + ": database is locked by another indexing run (" + e.get_msg() + ")");
-  } catch (const Xapian::Error& e) {
-    throw detail::database_write_error(db_path, e, "cannot open database for writing: ");  // hardening (issue 9)
+std::vector<Xapian::WritableDatabase> open_writable(const std::vector<std::string>& paths) {
+  std::vector<Xapian::WritableDatabase> dbs;
+  for (const std::string& db_path : paths) {
+    std::error_code ec;
+    fs::path parent = fs::path(db_path).parent_path();
+    if (!parent.empty()) fs::create_directories(parent, ec);
+    try {
+      dbs.emplace_back(db_path, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError& e) {
+      throw DatabaseError(db_path + ": database is locked by another indexing run (" + e.get_msg() + ")");
+    } catch (const Xapian::Error& e) {
+      throw detail::database_write_error(db_path, e, "cannot open database for writing: ");  // hardening (issue 9)
+    }
   }
+  return dbs;
 }
 
 }  // namespace
 
 IndexSummary index_paths(const std::string& db_path, const std::vector<std::string>& paths,
-                         const IndexOptions& options) {
-  auto started = std::chrono::steady_clock::now();
+                         const IndexOptions& options, const ProgressCallback& progress,
+                         double progress_interval_s) {
+  auto started = Clock::now();
   IndexSummary summary;
   validate_field_map(options.reader.field_map);
   std::vector<InputFile> files = collect_inputs(paths, summary);
-  detail::TerminateReporter report_failed_commits(db_path);  // hardening (issue 9), see write_error.h
-  Xapian::WritableDatabase db = open_writable(db_path);
-  IndexingSink sink(db, options, summary);
+  std::vector<std::string> shard_dirs = prepare_layout(db_path, options.shards);
+  std::vector<Xapian::WritableDatabase> shards = open_writable(shard_dirs);
+  std::size_t workers = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  summary.threads = workers;
+  summary.shards = shards.size();
+
   try {
+    Snapshot snapshot(db_path);
+    std::vector<std::pair<const InputFile*, FileMark>> todo;
+    std::uint64_t bytes_total = 0;
     for (const InputFile& file : files) {
-      spdlog::debug("reading {}", file.display);
-      try {
-        summary.bytes_read += read_file(file.path, file.display, file.id_base, options.reader, sink);
-      } catch (const InputError& e) {
-        sink.skip(Skip{file.display, 0, "unreadable file", e.what()});
+      FileMark mark = file_mark(file.path);
+      if (!options.replace && snapshot.file_done(mark)) {
+        ++summary.files_unchanged;
+        spdlog::debug("{}: unchanged since it was indexed; skipped", file.display);
+        continue;
       }
+      bytes_total += estimated_bytes(file.path);
+      todo.emplace_back(&file, std::move(mark));
     }
-    sink.commit();
+
+    Pipeline pipeline(std::move(shards), options, workers);
+    auto sample = [&pipeline, &bytes_total, started] {
+      IndexProgress p;
+      p.reviews_read = pipeline.live.reviews_read;
+      p.reviews_indexed = pipeline.live.reviews_indexed;
+      p.reviews_unchanged = pipeline.live.reviews_unchanged;
+      p.records_skipped = pipeline.live.records_skipped;
+      p.passages_indexed = pipeline.live.passages_indexed;
+      p.bytes_read = pipeline.live.bytes_done;
+      p.bytes_total = std::max(bytes_total, p.bytes_read);
+      p.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+      return p;
+    };
+    ProgressTicker ticker(progress, progress_interval_s, sample);
+    ReadingSink sink(pipeline, snapshot, options, summary);
+    try {
+      for (auto& [file, mark] : todo) {
+        spdlog::debug("reading {}", file->display);
+        std::uint64_t before = summary.bytes_read;
+        sink.start_file(before);
+        try {
+          summary.bytes_read += read_file(file->path, file->display, file->id_base, options.reader, sink);
+          pipeline.mark_file_done(std::move(mark));
+        } catch (const InputError& e) {
+          sink.skip(Skip{file->display, 0, "unreadable file", e.what()});
+        }
+        pipeline.live.bytes_done = summary.bytes_read;
+      }
+      pipeline.finish();
+    } catch (const Aborted&) {
+      pipeline.rethrow();
+      throw;
+    }
+    ticker.stop();
+    summary.reviews_read = pipeline.live.reviews_read;
+    summary.reviews_indexed = pipeline.live.reviews_indexed;
+    summary.reviews_unchanged = pipeline.live.reviews_unchanged;
+    summary.records_skipped = pipeline.live.records_skipped;
+    summary.passages_indexed = pipeline.live.passages_indexed;
+    summary.duplicates_collapsed = pipeline.duplicates;
+    summary.boilerplate_passages = pipeline.boilerplate;
+    summary.stale_passages_removed = pipeline.stale_removed();
+    summary.seconds = std::chrono::duration<double>(Clock::now() - started).count();
+    if (progress) {
+      IndexProgress last = sample();
+      last.final = true;
+      progress(last);
+    }
   } catch (const Xapian::Error& e) {
     throw detail::database_write_error(db_path, e);  // hardening (issue 9): names "no space"
   }
-  summary.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return summary;
 }
 

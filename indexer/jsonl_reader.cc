@@ -72,6 +72,7 @@ void read_json_lines(LineReader& lines, const ReadContext& context) {
     }
     if (review.id.empty()) review.id = context.id_base + ":" + std::to_string(number);
     review.source = context.display + ":" + std::to_string(number);
+    context.sink.position(lines.bytes_read());
     context.sink.review(std::move(review));
   }
 }

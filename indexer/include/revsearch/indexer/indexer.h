@@ -1,9 +1,12 @@
 // The indexing run: walk the inputs, read reviews, split them into
 // passages, write one Xapian document per passage, commit in batches.
+// A pipeline: one reader, analysis workers, one Xapian writer; resumable
+// (a re-run skips committed files and reviews) and optionally sharded.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -15,7 +18,25 @@ namespace revsearch::indexer {
 struct IndexOptions {
   ReaderOptions reader;
   std::size_t commit_every = 20000;  // passages per Xapian commit
+  // Bulk indexing (issue 7).
+  std::size_t threads = 0;  // analysis workers; 0: one per core
+  std::size_t shards = 0;   // 0: keep the existing layout (one database when new)
+  bool replace = false;     // re-read every file and rebuild every review, even unchanged ones
 };
+
+// A snapshot of a running index, for progress displays.
+struct IndexProgress {
+  std::size_t reviews_read = 0;
+  std::size_t reviews_indexed = 0;
+  std::size_t reviews_unchanged = 0;
+  std::size_t records_skipped = 0;
+  std::size_t passages_indexed = 0;
+  std::uint64_t bytes_read = 0;   // decompressed input bytes consumed
+  std::uint64_t bytes_total = 0;  // estimate over the files to read
+  double seconds = 0;
+  bool final = false;
+};
+using ProgressCallback = std::function<void(const IndexProgress&)>;
 
 struct IndexSummary {
   std::size_t files = 0;
@@ -29,6 +50,11 @@ struct IndexSummary {
   std::map<std::string, std::size_t> skip_reasons;
   std::uint64_t bytes_read = 0;
   double seconds = 0;
+  // Bulk indexing (issue 7).
+  std::size_t files_unchanged = 0;    // already indexed whole, skipped unread
+  std::size_t reviews_unchanged = 0;  // already indexed with the same content
+  std::size_t threads = 0;
+  std::size_t shards = 1;
 };
 
 // Indexes files and folders (recursively) into the database at `db_path`,
@@ -36,7 +62,17 @@ struct IndexSummary {
 // Skipped records are logged (file:line: reason) and counted. Throws
 // DatabaseError if the database cannot be opened or written, UsageError
 // for a missing input path.
+// `progress`, when set, is called from the writer thread about every
+// `progress_interval_s` and once at the end.
+//
+// Exactness: results do not depend on the thread count, and a run killed
+// at any moment then re-run ends with the same passages as an uninterrupted
+// run: each passage carries its review's content stamp, a review counts as
+// done only when all its passages are committed with that stamp, and a
+// file is marked done (path, size, mtime) in the commit after its last
+// review.
 IndexSummary index_paths(const std::string& db_path, const std::vector<std::string>& paths,
-                         const IndexOptions& options);
+                         const IndexOptions& options, const ProgressCallback& progress = {},
+                         double progress_interval_s = 1.0);
 
 }  // namespace revsearch::indexer

@@ -33,6 +33,9 @@ class RecordSink {
   virtual ~RecordSink() = default;
   virtual void review(Review&& review) = 0;
   virtual void skip(Skip&& skip) = 0;
+  // Decompressed bytes of the file consumed so far, before each review of
+  // a multi-record file (progress displays; bulk indexing, issue 7).
+  virtual void position(std::uint64_t /*bytes_read*/) {}
 };
 
 // Reads one file. `display` names it in messages and sources; `id_base`

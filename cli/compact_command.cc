@@ -1,0 +1,27 @@
+// `revsearch compact --db DIR --out NEWDIR`: a compacted single database
+// (merging a sharded one).
+#include <iostream>
+
+#include "commands.h"
+#include "revsearch/indexer/maintenance.h"
+
+namespace revsearch::cli {
+
+Command add_compact_command(CLI::App& app) {
+  struct Args {
+    std::string db, out;
+  };
+  auto args = std::make_shared<Args>();
+  CLI::App* sub = app.add_subcommand("compact", "Write a compacted copy of a database, merging shards into one");
+  sub->add_option("--db", args->db, "Database directory (single or sharded)")->required();
+  sub->add_option("--out", args->out, "New database directory (must not exist)")->required();
+  return {sub, [args] {
+            indexer::CompactSummary s = indexer::compact_database(args->db, args->out);
+            std::cout << "shards merged: " << s.shards_in << "\n"
+                      << "bytes before:  " << s.bytes_before << "\n"
+                      << "bytes after:   " << s.bytes_after << "\n";
+            return kExitOk;
+          }};
+}
+
+}  // namespace revsearch::cli

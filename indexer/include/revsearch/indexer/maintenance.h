@@ -1,0 +1,37 @@
+// Changing a database after indexing: deleting reviews by id, compacting
+// (which also merges a sharded layout into one database).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace revsearch::indexer {
+
+struct DeleteSummary {
+  std::size_t reviews_deleted = 0;
+  std::size_t passages_deleted = 0;
+  std::vector<std::string> not_found;
+};
+
+// Deletes every passage of each review id, in whichever shard holds it.
+// Committed once at the end. A deleted review stays deleted until its file
+// changes or is re-indexed with --replace. Throws DatabaseError.
+DeleteSummary delete_reviews(const std::string& db_path, const std::vector<std::string>& review_ids);
+
+struct CompactSummary {
+  std::size_t shards_in = 0;
+  std::uint64_t bytes_before = 0;
+  std::uint64_t bytes_after = 0;
+};
+
+// Writes a compacted copy of `db_path` (single or sharded) to `out_path` as
+// one database. Throws UsageError when `out_path` exists, DatabaseError on
+// Xapian failures.
+CompactSummary compact_database(const std::string& db_path, const std::string& out_path);
+
+// Bytes on disk under `path` (a file or a directory tree).
+std::uint64_t disk_usage(const std::string& path);
+
+}  // namespace revsearch::indexer

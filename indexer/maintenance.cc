@@ -1,0 +1,72 @@
+// Deleting reviews and compacting databases, shard-aware.
+#include "revsearch/indexer/maintenance.h"
+
+#include <xapian.h>
+
+#include <filesystem>
+
+#include "revsearch/errors.h"
+#include "revsearch/indexer/shards.h"
+#include "revsearch/schema.h"
+
+namespace fs = std::filesystem;
+
+namespace revsearch::indexer {
+
+std::uint64_t disk_usage(const std::string& path) {
+  std::error_code ec;
+  if (fs::is_regular_file(path, ec)) return fs::file_size(path, ec);
+  std::uint64_t total = 0;
+  for (auto it = fs::recursive_directory_iterator(path, ec); !ec && it != fs::recursive_directory_iterator();
+       it.increment(ec)) {
+    if (it->is_regular_file(ec)) total += it->file_size(ec);
+  }
+  return total;
+}
+
+DeleteSummary delete_reviews(const std::string& db_path, const std::vector<std::string>& review_ids) {
+  std::error_code ec;
+  if (!fs::exists(db_path, ec)) throw DatabaseError("no database at '" + db_path + "'");
+  DeleteSummary summary;
+  try {
+    std::vector<Xapian::WritableDatabase> shards;
+    for (const std::string& path : shard_paths(db_path)) shards.emplace_back(path, Xapian::DB_OPEN);
+    for (const std::string& id : review_ids) {
+      Xapian::WritableDatabase& db = shards[shard_of(id, shards.size())];
+      std::string term = schema::prefixed(schema::kReview, id);
+      Xapian::doccount passages = db.get_termfreq(term);
+      if (passages == 0) {
+        summary.not_found.push_back(id);
+        continue;
+      }
+      db.delete_document(term);
+      ++summary.reviews_deleted;
+      summary.passages_deleted += passages;
+    }
+    for (Xapian::WritableDatabase& db : shards) db.commit();
+  } catch (const Xapian::DatabaseLockError& e) {
+    throw DatabaseError(db_path + ": database is locked by an indexing run (" + e.get_msg() + ")");
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(db_path + ": " + e.get_description());
+  }
+  return summary;
+}
+
+CompactSummary compact_database(const std::string& db_path, const std::string& out_path) {
+  std::error_code ec;
+  if (!fs::exists(db_path, ec)) throw DatabaseError("no database at '" + db_path + "'");
+  if (fs::exists(out_path, ec)) throw UsageError(out_path + ": already exists; choose a new output path");
+  CompactSummary summary;
+  summary.shards_in = shard_paths(db_path).size();
+  summary.bytes_before = disk_usage(db_path);
+  try {
+    Xapian::Database db(db_path);
+    db.compact(out_path, Xapian::DBCOMPACT_MULTIPASS);
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(db_path + ": cannot compact: " + e.get_description());
+  }
+  summary.bytes_after = disk_usage(out_path);
+  return summary;
+}
+
+}  // namespace revsearch::indexer

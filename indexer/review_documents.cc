@@ -1,0 +1,62 @@
+// Review -> passages -> documents, stamped with the review's content hash.
+#include "revsearch/indexer/review_documents.h"
+
+#include <cstdio>
+#include <cstring>
+
+#include "revsearch/indexer/document_builder.h"
+#include "revsearch/schema.h"
+
+namespace revsearch::indexer {
+
+std::uint64_t fnv1a64(std::string_view bytes, std::uint64_t seed) {
+  std::uint64_t h = seed;
+  for (unsigned char c : bytes) {
+    h ^= c;
+    h *= 1099511628211ull;
+  }
+  return h;
+}
+
+std::uint64_t content_hash(const Review& review) {
+  // Length-prefixed fields, so ("ab","c") and ("a","bc") differ.
+  std::uint64_t h = 14695981039346656037ull;
+  auto field = [&h](std::string_view value) {
+    h = fnv1a64(std::to_string(value.size()) + ":", h);
+    h = fnv1a64(value, h);
+  };
+  field(review.id);
+  field(review.text);
+  field(review.title);
+  field(review.lang);
+  field(review.date);
+  field(review.movie_id);
+  field(review.rating ? std::to_string(*review.rating) : std::string());
+  field(review.source);
+  return h;
+}
+
+std::string content_stamp(std::uint64_t hash, std::size_t passages) {
+  char buf[17];
+  std::snprintf(buf, sizeof buf, "%016llx", static_cast<unsigned long long>(hash));
+  return std::string(buf) + ":" + std::to_string(passages);
+}
+
+ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
+  ReviewDocuments out;
+  out.review_id = review.id;
+  SplitReview split = analysis.splitter.split(review);
+  std::vector<analysis::Token> title_tokens = analysis.analyzer.analyze(review.title);
+  std::string stamp = content_stamp(content_hash(review), split.passages.size());
+  out.documents.reserve(split.passages.size());
+  for (const Passage& passage : split.passages) {
+    Xapian::Document doc = build_document(review, passage, analysis.analyzer, title_tokens);
+    doc.add_value(schema::kSlotContentHash, stamp);
+    out.documents.push_back(std::move(doc));
+    out.boilerplate += passage.boilerplate;
+  }
+  out.duplicates = split.duplicates;
+  return out;
+}
+
+}  // namespace revsearch::indexer
