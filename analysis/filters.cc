@@ -221,9 +221,7 @@ void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english) {
     std::string stem;
     if (token.script == Script::kLatin) {
       stem = english(token.text);
-    } else if (token.script == Script::kHangul) {
-      stem = korean_stem(token.text);
-    }
+    }  // Hangul: stem_korean()
     if (stem != token.text && !stem.empty()) token.stem = std::move(stem);
   }
 }

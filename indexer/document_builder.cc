@@ -14,6 +14,12 @@ void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& t
     // Stop words keep only their exact, positional term: phrases need them,
     // free-text queries drop them.
     if (!token.stopword) doc.add_term(schema::prefixed(stem_prefix, token.search_form()));
+    // Korean (issue 4): bigrams find words inside text written without
+    // spaces; 초성 keys serve the opt-in initials: query field. Body only.
+    if (exact_prefix.empty()) {
+      for (const std::string& bigram : token.bigrams) doc.add_term(schema::prefixed(schema::kHangulBigram, bigram));
+      if (!token.initials.empty()) doc.add_term(schema::prefixed(schema::kInitials, token.initials));
+    }
   }
 }
 

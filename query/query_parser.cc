@@ -11,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+#include "revsearch/analysis/korean.h"
 #include "revsearch/errors.h"
 #include "revsearch/schema.h"
 #include "revsearch/utf8.h"
@@ -18,7 +19,7 @@
 namespace revsearch::query {
 namespace {
 
-enum class FieldKind { kText, kBoolean };
+enum class FieldKind { kText, kBoolean, kInitials /* issue 4 */ };
 
 struct FieldSpec {
   FieldKind kind;
@@ -33,6 +34,8 @@ const std::map<std::string, FieldSpec, std::less<>>& fields() {
       {"lang", {FieldKind::kBoolean, schema::kLanguage, "", true}},
       {"review", {FieldKind::kBoolean, schema::kReview, "", false}},
       {"kind", {FieldKind::kBoolean, schema::kKind, "", true}},
+      // Korean (issue 4): opt-in 초성 search, initials:ㅎㅅㅎ finds 한소희.
+      {"initials", {FieldKind::kInitials, schema::kInitials, "", false}},
   };
   return table;
 }
@@ -196,11 +199,18 @@ class Parser {
           return phrase(spec.exact_prefix, start, false);
         }
         if (value.empty()) fail(start, "field '" + field->first + ":' needs a value");
+        if (spec.kind == FieldKind::kInitials) return initials(spec, value, start);
         if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, value, is_filter);
         return words(value, spec.exact_prefix, spec.stem_prefix, false);
       }
     }
     return words(word, "", schema::kStem, !negated);
+  }
+
+  Xapian::Query initials(const FieldSpec& spec, std::string_view value, std::size_t start) const {
+    std::string key = analysis::initials_query(value);
+    if (key.empty()) fail(start, "'initials:' takes Korean initial consonants only, e.g. initials:ㅎㅅㅎ");
+    return Xapian::Query(schema::prefixed(spec.exact_prefix, key));
   }
 
   Xapian::Query boolean_term(const FieldSpec& spec, std::string_view value, bool& is_filter) {
@@ -250,7 +260,8 @@ class Parser {
       if (token.stopword) {
         terms.emplace_back(schema::prefixed(exact_prefix, token.text));
       } else {
-        terms.emplace_back(schema::prefixed(stem_prefix, token.search_form()));
+        terms.push_back(with_bigram_fallback(token, schema::prefixed(stem_prefix, token.search_form()),
+                                             exact_prefix.empty()));
       }
       if (highlight) {
         out_.highlight_exact.insert(token.text);
@@ -260,6 +271,21 @@ class Parser {
     if (terms.empty()) return {};
     if (terms.size() == 1) return terms[0];
     return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+
+  // Korean (issue 4): a Hangul word also matches, at lower weight, text that
+  // holds all its bigrams (추천 inside 너무재밌었다그래서보는것을추천한다).
+  // The weight keeps real word matches first; it is fixed, not tuned.
+  static constexpr double kBigramWeight = 0.5;
+  static Xapian::Query with_bigram_fallback(const analysis::Token& token, const std::string& stem_term, bool body) {
+    if (!body || token.script != analysis::Script::kHangul) return Xapian::Query(stem_term);
+    std::vector<std::string> bigrams = analysis::hangul_bigrams(analysis::bigram_root(token));
+    if (bigrams.empty()) return Xapian::Query(stem_term);
+    std::vector<Xapian::Query> parts;
+    for (const std::string& bigram : bigrams) parts.emplace_back(schema::prefixed(schema::kHangulBigram, bigram));
+    Xapian::Query all(Xapian::Query::OP_AND, parts.begin(), parts.end());
+    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(stem_term),
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, kBigramWeight));
   }
 
   std::string_view text_;

@@ -1,0 +1,211 @@
+// Korean stemming with the NSMC-derived lexicon; see korean_morph.h.
+//
+// Order of attempts, first hit wins:
+//   1. the word is a known noun;
+//   2. known noun + particle / copula / 하다-되다 ending (추천한다 -> 추천);
+//   3. known predicate stem + ending, longest ending first, trying the stem
+//      as written and with contractions and irregular forms undone;
+//   4. the lexicon-free particle rule (korean_stem) for unknown words, so
+//      names such as 한소희가 still lose their particle.
+// Suffixes are only stripped when the rest is in the lexicon: that is what
+// keeps 수준 from becoming 수주 or 가는 from becoming 가.
+#include "korean_morph.h"
+
+#include <algorithm>
+#include <optional>
+#include <vector>
+
+#include "filters.h"
+#include "hangul.h"
+#include "revsearch/utf8.h"
+
+namespace revsearch::analysis {
+
+extern const std::string_view kKoreanLexiconTsv;
+
+namespace {
+
+// What may follow a noun: particles, the copula 이다 and the light verbs
+// 하다 / 되다 / 스럽다 that turn a noun into a predicate.
+constexpr std::string_view kNounSuffixes[] = {
+    "이", "가", "을", "를", "은", "는", "의", "에", "도", "로", "와", "과", "만", "랑", "야", "다", "임",
+    "인", "네", "께", "고", "지", "요", "들",
+    "으로", "에서", "에게", "한테", "까지", "부터", "보다", "처럼", "만큼", "마저", "조차", "이랑", "이나",
+    "이고", "이다", "이라", "이지", "이야", "이네", "인데", "였다", "에는", "에도", "이며", "으론", "로서",
+    "들이", "들을", "들은", "들의", "들도", "들과", "이고", "라서", "라고", "이죠", "예요", "이에요",
+    "에서는", "에서도", "으로는", "으로도", "이라서", "이라고", "이라는", "이지만", "이었다", "였는데",
+    "에게서", "한테서", "이었던", "입니다", "이었음", "이었고", "이어서", "으로서",
+    "하다", "한다", "했다", "해서", "하고", "하는", "하게", "하지", "하면", "하며", "해요", "해도",
+    "해야", "했고", "했던", "했음", "하네", "하니", "할", "한", "함", "해", "했", "합니다", "했어요",
+    "했지만", "했는데", "하는데", "하네요", "했네요", "할만한", "할수", "하기", "하긴", "했어", "하자",
+    "되다", "된다", "됐다", "되는", "되고", "되어", "되서", "돼서", "된", "될", "됨", "돼", "됐",
+    "스럽다", "스러운", "스런", "스러움", "스럽고", "스러워", "적", "적인", "적으로", "적이", "적이다"};
+
+// Verb and adjective endings (어미), incl. tense and politeness markers.
+constexpr std::string_view kEndings[] = {
+    "다", "고", "지", "게", "기", "면", "네", "니", "며", "서", "요", "죠", "음", "는", "은", "을", "던",
+    "자", "야", "나", "아", "어", "여", "군", "냐",
+    "는데", "은데", "지만", "는다", "어요", "아요", "여요", "어서", "아서", "어도", "아도", "어야", "아야",
+    "었다", "았다", "였다", "었고", "았고", "었네", "았네", "었어", "았어", "었음", "았음", "었던", "았던",
+    "었지", "았지", "었나", "습니다", "네요", "군요", "구나", "겠다", "겠네", "거든", "잖아", "더라",
+    "더니", "다고", "다는", "기에", "기는", "기도", "지도", "지는", "지요", "고요", "도록", "면서", "으면",
+    "으니", "으며", "을까", "을지", "는지", "은지", "세요", "셨다", "시는", "게요", "어라", "아라", "나요",
+    "는게", "는건", "던데", "길래",
+    "었는데", "았는데", "었지만", "았지만", "었어요", "았어요", "었습니다", "았습니다", "겠어요", "었다가",
+    "었으면", "았으면", "었을", "았을", "었는지", "는구나", "더라구요", "더라고요", "었더니", "으세요",
+    "었네요", "았네요", "겠네요", "었던것", "네여", "어여", "아여", "에요", "예요", "구요"};
+
+// Each list sorted longest first, so the first hit strips the most.
+template <std::size_t N>
+const std::vector<std::string_view>& sorted(const std::string_view (&list)[N]) {
+  static const std::vector<std::string_view> out = [&] {
+    std::vector<std::string_view> v(std::begin(list), std::end(list));
+    std::stable_sort(v.begin(), v.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
+    v.erase(std::unique(v.begin(), v.end()), v.end());
+    return v;
+  }();
+  return out;
+}
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::u32string decode(std::string_view word) {
+  std::u32string out;
+  for (std::size_t i = 0; i < word.size();) out += utf8::next(word, i);
+  return out;
+}
+
+std::string encode(const std::u32string& cps) {
+  std::string out;
+  for (char32_t cp : cps) utf8::append(out, cp);
+  return out;
+}
+
+// A contracted stem vowel back to its stem form: 예뻐 -> 예쁘, 봐 -> 보,
+// 해 -> 하, 그려 -> 그리, 줘 -> 주, 돼 -> 되, 바빠 -> 바쁘.
+// ㅏ -> ㅡ only after another syllable (바빠, 아파), as single-syllable
+// ㅡ stems take ㅓ (커, 써); otherwise 갔 would become 그 rather than 가.
+int uncontract(int vowel, bool single_syllable) {
+  using namespace hangul;
+  switch (vowel) {
+    case kEo: return kEu;
+    case kA: return single_syllable ? -1 : kEu;
+    case kAe: return kA;
+    case kWa: return kO;
+    case kWo: return kU;
+    case kYeo: return kI;
+    case kWae: return kOe;
+    default: return -1;
+  }
+}
+
+// Candidate stems for what is left after an ending, most literal first.
+void stem_candidates(std::u32string rest, std::vector<std::u32string>& out) {
+  using namespace hangul;
+  out.clear();
+  if (rest.empty() || !is_syllable(rest.back())) return;
+  out.push_back(rest);
+  Syllable last = split(rest.back());
+  std::u32string open = rest;  // the last syllable without its final consonant
+  bool dropped_final = false;
+  if (last.final == kFinalN || last.final == kFinalL || last.final == kFinalM || last.final == kFinalB ||
+      last.final == kFinalSs) {
+    open.back() = join({last.initial, last.vowel, kNoFinal});
+    out.push_back(open);
+    dropped_final = true;
+  }
+  if (last.final == kNoFinal || dropped_final) {
+    int vowel = uncontract(last.vowel, rest.size() == 1);
+    if (vowel >= 0) {
+      std::u32string base = open;
+      base.back() = join({last.initial, vowel, kNoFinal});
+      out.push_back(base);
+    }
+  }
+  // ㅂ irregular: 아름다워, 귀여운, 무서웠 -> 아름답, 귀엽, 무섭.
+  if (rest.size() >= 2 && last.initial == kInitialIeung && (last.vowel == kWo || last.vowel == kU)) {
+    Syllable prev = split(rest[rest.size() - 2]);
+    if (prev.final == kNoFinal) {
+      std::u32string base = rest.substr(0, rest.size() - 1);
+      base.back() = join({prev.initial, prev.vowel, kFinalB});
+      out.push_back(base);
+    }
+  }
+  // 르 irregular: 몰라, 달라 -> 모르, 다르.
+  if (rest.size() >= 2 && last.initial == kInitialR && (last.vowel == kA || last.vowel == kEo)) {
+    Syllable prev = split(rest[rest.size() - 2]);
+    if (prev.final == kFinalL) {
+      std::u32string base = rest;
+      base[base.size() - 2] = join({prev.initial, prev.vowel, kNoFinal});
+      base.back() = join({kInitialR, kEu, kNoFinal});
+      out.push_back(base);
+    }
+  }
+}
+
+}  // namespace
+
+const KoreanLexicon& KoreanLexicon::builtin() {
+  static const KoreanLexicon lexicon(kKoreanLexiconTsv);
+  return lexicon;
+}
+
+KoreanLexicon::KoreanLexicon(std::string_view tsv) {
+  while (!tsv.empty()) {
+    std::size_t eol = tsv.find('\n');
+    std::string_view line = tsv.substr(0, eol);
+    tsv = eol == std::string_view::npos ? std::string_view() : tsv.substr(eol + 1);
+    if (line.size() < 3 || line[0] == '#' || line[1] != '\t') continue;
+    std::size_t tab = line.find('\t', 2);
+    if (tab == std::string_view::npos || tab == 2) continue;
+    std::uint32_t n = 0;
+    for (char c : line.substr(tab + 1)) {
+      if (c < '0' || c > '9' || n > 100'000'000) break;
+      n = n * 10 + static_cast<std::uint32_t>(c - '0');
+    }
+    Entry& entry = forms_[line.substr(2, tab - 2)];
+    (line[0] == 'V' ? entry.predicate_uses : entry.noun_uses) = std::max(n, 1u);
+  }
+}
+
+KoreanLexicon::Entry KoreanLexicon::find(std::string_view form) const {
+  auto it = forms_.find(form);
+  return it == forms_.end() ? Entry{} : it->second;
+}
+
+KoreanStem korean_analyze(std::string_view word, const KoreanLexicon& lexicon) {
+  if (lexicon.is_noun(word)) return {std::string(word), false, true};
+  for (std::string_view suffix : sorted(kNounSuffixes)) {
+    if (!ends_with(word, suffix)) continue;
+    std::string_view rest = word.substr(0, word.size() - suffix.size());
+    if (lexicon.is_noun(rest)) return {std::string(rest), false, true};
+  }
+  std::vector<std::u32string> candidates;
+  // The most used of the candidate stems: 몰라 -> 모르 (1880 uses), not the
+  // misspelt 몰르 (5); 예쁜 -> 예쁘, not the adnominal 예쁜 (예쁜게).
+  auto try_rest = [&](std::string_view rest) -> std::optional<KoreanStem> {
+    stem_candidates(decode(rest), candidates);
+    std::string best;
+    std::uint32_t best_uses = 0;
+    for (const std::u32string& candidate : candidates) {
+      std::string form = encode(candidate);
+      std::uint32_t n = lexicon.predicate_uses(form);
+      if (n > best_uses) {
+        best_uses = n;
+        best = std::move(form);
+      }
+    }
+    if (best_uses == 0) return std::nullopt;
+    return KoreanStem{best + "다", true, true};
+  };
+  for (std::string_view ending : sorted(kEndings)) {
+    if (!ends_with(word, ending)) continue;
+    if (auto hit = try_rest(word.substr(0, word.size() - ending.size()))) return *hit;
+  }
+  if (auto hit = try_rest(word)) return *hit;  // 예쁜, 빛날, 예뻐: the ending is in the last syllable
+  return {korean_stem(word), false, false};
+}
+
+}  // namespace revsearch::analysis
