@@ -29,7 +29,7 @@ namespace {
 // 하다 / 되다 / 스럽다 that turn a noun into a predicate.
 constexpr std::string_view kNounSuffixes[] = {
     "이", "가", "을", "를", "은", "는", "의", "에", "도", "로", "와", "과", "만", "랑", "야", "다", "임",
-    "인", "네", "께", "고", "지", "요", "들",
+    "인", "네", "께", "고", "지", "요", "들", "니", "냐", "라",
     "으로", "에서", "에게", "한테", "까지", "부터", "보다", "처럼", "만큼", "마저", "조차", "이랑", "이나",
     "이고", "이다", "이라", "이지", "이야", "이네", "인데", "였다", "에는", "에도", "이며", "으론", "로서",
     "들이", "들을", "들은", "들의", "들도", "들과", "이고", "라서", "라고", "이죠", "예요", "이에요",
@@ -67,8 +67,9 @@ const std::vector<std::string_view>& sorted(const std::string_view (&list)[N]) {
   return out;
 }
 
+// The last byte first: it rejects almost every suffix without a memcmp.
 bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() > suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  return s.size() > suffix.size() && s.back() == suffix.back() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
 std::u32string decode(std::string_view word) {
@@ -183,6 +184,14 @@ KoreanStem korean_analyze(std::string_view word, const KoreanLexicon& lexicon) {
     std::string_view rest = word.substr(0, word.size() - suffix.size());
     if (lexicon.is_noun(rest)) return {std::string(rest), false, true};
   }
+  // 는 contracted into the noun's last syllable: 우린 -> 우리, 난 -> 나.
+  std::u32string cps = decode(word);
+  if (hangul::split(cps.back()).final == hangul::kFinalN) {
+    hangul::Syllable last = hangul::split(cps.back());
+    cps.back() = hangul::join({last.initial, last.vowel, hangul::kNoFinal});
+    std::string open = encode(cps);
+    if (lexicon.is_noun(open)) return {open, false, true};
+  }
   std::vector<std::u32string> candidates;
   // The most used of the candidate stems: 몰라 -> 모르 (1880 uses), not the
   // misspelt 몰르 (5); 예쁜 -> 예쁘, not the adnominal 예쁜 (예쁜게).
@@ -205,8 +214,19 @@ KoreanStem korean_analyze(std::string_view word, const KoreanLexicon& lexicon) {
     if (!ends_with(word, ending)) continue;
     if (auto hit = try_rest(word.substr(0, word.size() - ending.size()))) return *hit;
   }
-  if (auto hit = try_rest(word)) return *hit;  // 예쁜, 빛날, 예뻐: the ending is in the last syllable
+  // 예쁜, 빛날, 예뻐: the ending is inside the last syllable. Not for single
+  // syllables, where it mostly mangles nouns (꿀 -> 꾸다).
+  if (word.size() > 3) {
+    if (auto hit = try_rest(word)) return *hit;
+  }
   return {korean_stem(word), false, false};
+}
+
+const KoreanStem& KoreanStemCache::get(std::string_view word, const KoreanLexicon& lexicon) {
+  auto it = cache_.find(word);
+  if (it != cache_.end()) return it->second;
+  if (cache_.size() >= kMaxEntries) cache_.clear();  // crude but bounded
+  return cache_.emplace(std::string(word), korean_analyze(word, lexicon)).first->second;
 }
 
 }  // namespace revsearch::analysis

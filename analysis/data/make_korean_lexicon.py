@@ -10,9 +10,10 @@
 #   N word  - a noun: seen alone at least min-count times AND followed by
 #             particles at least min-count times in total, at least two of
 #             them different particles a verb cannot take (을/를/의/에서...).
-#   V stem  - a predicate stem (dictionary form = stem + 다): seen with at
-#             least two different unambiguous endings out of
-#             다/고/지/게/기/면/네 (min-count uses in total), and not itself
+#   V stem  - a predicate stem (dictionary form = stem + 다): seen with 다
+#             and at least one more of the endings 고/지/게/기/면/네
+#             (min-count uses in total; 예쁜게, 예쁜지 do not make 예쁜 a
+#             stem, as 예쁜다 is never written), and not itself
 #             a tense-marked form (ending in 었/았/였/겠, or 봤/했/갔).
 #   A form that qualifies as both is a noun only if that use is the more
 #   frequent one; it stays a predicate stem either way.
@@ -93,7 +94,7 @@ def main(argv):
                 entry[1].add(e)
     stems = {}
     for stem, (n, kinds) in ending_uses.items():
-        if n >= min_count and len(kinds) >= 2 and not stem.endswith(TENSE) and not contracted_past(stem) \
+        if n >= min_count and len(kinds) >= 2 and "다" in kinds and not stem.endswith(TENSE) and not contracted_past(stem) \
                 and not stem.endswith("다"):  # 갔다고, 본다는: quoted sentences
             stems[stem] = n
     # A form that qualifies as both is only a noun when that is its more
