@@ -12,6 +12,7 @@
 #include "korean_morph.h"
 
 #include <algorithm>
+#include <array>
 #include <optional>
 #include <vector>
 
@@ -72,16 +73,19 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() > suffix.size() && s.back() == suffix.back() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::u32string decode(std::string_view word) {
-  std::u32string out;
-  for (std::size_t i = 0; i < word.size();) out += utf8::next(word, i);
-  return out;
+// Words here are Hangul syllables only: 3 bytes each in UTF-8, so the last
+// syllable is edited in place without decoding the word (and short stems
+// stay within std::string's small buffer: no allocation).
+char32_t syllable_at(std::string_view s, std::size_t i) {
+  return static_cast<char32_t>(((static_cast<unsigned char>(s[i]) & 0x0F) << 12) |
+                               ((static_cast<unsigned char>(s[i + 1]) & 0x3F) << 6) |
+                               (static_cast<unsigned char>(s[i + 2]) & 0x3F));
 }
 
-std::string encode(const std::u32string& cps) {
-  std::string out;
-  for (char32_t cp : cps) utf8::append(out, cp);
-  return out;
+void put_syllable(std::string& s, std::size_t i, char32_t cp) {
+  s[i] = static_cast<char>(0xE0 | (cp >> 12));
+  s[i + 1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+  s[i + 2] = static_cast<char>(0x80 | (cp & 0x3F));
 }
 
 // A contracted stem vowel back to its stem form: 예뻐 -> 예쁘, 봐 -> 보,
@@ -103,47 +107,48 @@ int uncontract(int vowel, bool single_syllable) {
 }
 
 // Candidate stems for what is left after an ending, most literal first.
-void stem_candidates(std::u32string rest, std::vector<std::u32string>& out) {
+// `out` is reused between calls.
+struct Candidates {
+  std::array<std::string, 5> forms;
+  std::size_t size = 0;
+  void add(std::string_view form) { forms[size++].assign(form.data(), form.size()); }
+  std::string& add_copy(std::string_view form) {
+    add(form);
+    return forms[size - 1];
+  }
+};
+
+void stem_candidates(std::string_view rest, Candidates& out) {
   using namespace hangul;
-  out.clear();
-  if (rest.empty() || !is_syllable(rest.back())) return;
-  out.push_back(rest);
-  Syllable last = split(rest.back());
-  std::u32string open = rest;  // the last syllable without its final consonant
+  out.size = 0;
+  if (rest.size() < 3 || rest.size() % 3 != 0) return;
+  out.add(rest);
+  std::size_t last_at = rest.size() - 3;
+  Syllable last = split(syllable_at(rest, last_at));
+  bool single = rest.size() == 3;
   bool dropped_final = false;
   if (last.final == kFinalN || last.final == kFinalL || last.final == kFinalM || last.final == kFinalB ||
       last.final == kFinalSs) {
-    open.back() = join({last.initial, last.vowel, kNoFinal});
-    out.push_back(open);
+    put_syllable(out.add_copy(rest), last_at, join({last.initial, last.vowel, kNoFinal}));
     dropped_final = true;
   }
   if (last.final == kNoFinal || dropped_final) {
-    int vowel = uncontract(last.vowel, rest.size() == 1);
-    if (vowel >= 0) {
-      std::u32string base = open;
-      base.back() = join({last.initial, vowel, kNoFinal});
-      out.push_back(base);
-    }
+    int vowel = uncontract(last.vowel, single);
+    if (vowel >= 0) put_syllable(out.add_copy(rest), last_at, join({last.initial, vowel, kNoFinal}));
   }
+  if (single) return;
+  Syllable prev = split(syllable_at(rest, last_at - 3));
   // ㅂ irregular: 아름다워, 귀여운, 무서웠 -> 아름답, 귀엽, 무섭.
-  if (rest.size() >= 2 && last.initial == kInitialIeung && (last.vowel == kWo || last.vowel == kU)) {
-    Syllable prev = split(rest[rest.size() - 2]);
-    if (prev.final == kNoFinal) {
-      std::u32string base = rest.substr(0, rest.size() - 1);
-      base.back() = join({prev.initial, prev.vowel, kFinalB});
-      out.push_back(base);
-    }
+  if (last.initial == kInitialIeung && (last.vowel == kWo || last.vowel == kU) && prev.final == kNoFinal) {
+    std::string& base = out.add_copy(rest.substr(0, last_at));
+    put_syllable(base, last_at - 3, join({prev.initial, prev.vowel, kFinalB}));
   }
-  // 르 irregular: 몰라, 달라 -> 모르, 다르.
-  if (rest.size() >= 2 && last.initial == kInitialR && (last.vowel == kA || last.vowel == kEo) &&
-      (last.final == kNoFinal || last.final == kFinalSs)) {
-    Syllable prev = split(rest[rest.size() - 2]);
-    if (prev.final == kFinalL) {
-      std::u32string base = rest;
-      base[base.size() - 2] = join({prev.initial, prev.vowel, kNoFinal});
-      base.back() = join({kInitialR, kEu, kNoFinal});
-      out.push_back(base);
-    }
+  // 르 irregular: 몰라, 달라, 몰랐 -> 모르, 다르, 모르.
+  if (last.initial == kInitialR && (last.vowel == kA || last.vowel == kEo) &&
+      (last.final == kNoFinal || last.final == kFinalSs) && prev.final == kFinalL) {
+    std::string& base = out.add_copy(rest);
+    put_syllable(base, last_at - 3, join({prev.initial, prev.vowel, kNoFinal}));
+    put_syllable(base, last_at, join({kInitialR, kEu, kNoFinal}));
   }
 }
 
@@ -178,6 +183,7 @@ KoreanLexicon::Entry KoreanLexicon::find(std::string_view form) const {
 }
 
 KoreanStem korean_analyze(std::string_view word, const KoreanLexicon& lexicon) {
+  if (word.empty() || word.size() % 3 != 0) return {std::string(word), false, false};
   if (lexicon.is_noun(word)) return {std::string(word), false, true};
   for (std::string_view suffix : sorted(kNounSuffixes)) {
     if (!ends_with(word, suffix)) continue;
@@ -185,30 +191,28 @@ KoreanStem korean_analyze(std::string_view word, const KoreanLexicon& lexicon) {
     if (lexicon.is_noun(rest)) return {std::string(rest), false, true};
   }
   // 는 contracted into the noun's last syllable: 우린 -> 우리, 난 -> 나.
-  std::u32string cps = decode(word);
-  if (hangul::split(cps.back()).final == hangul::kFinalN) {
-    hangul::Syllable last = hangul::split(cps.back());
-    cps.back() = hangul::join({last.initial, last.vowel, hangul::kNoFinal});
-    std::string open = encode(cps);
+  hangul::Syllable last = hangul::split(syllable_at(word, word.size() - 3));
+  if (last.final == hangul::kFinalN) {
+    std::string open(word);
+    put_syllable(open, word.size() - 3, hangul::join({last.initial, last.vowel, hangul::kNoFinal}));
     if (lexicon.is_noun(open)) return {open, false, true};
   }
-  std::vector<std::u32string> candidates;
   // The most used of the candidate stems: 몰라 -> 모르 (1880 uses), not the
   // misspelt 몰르 (5); 예쁜 -> 예쁘, not the adnominal 예쁜 (예쁜게).
+  Candidates candidates;
   auto try_rest = [&](std::string_view rest) -> std::optional<KoreanStem> {
-    stem_candidates(decode(rest), candidates);
-    std::string best;
+    stem_candidates(rest, candidates);
+    std::size_t best = candidates.size;
     std::uint32_t best_uses = 0;
-    for (const std::u32string& candidate : candidates) {
-      std::string form = encode(candidate);
-      std::uint32_t n = lexicon.predicate_uses(form);
+    for (std::size_t i = 0; i < candidates.size; ++i) {
+      std::uint32_t n = lexicon.predicate_uses(candidates.forms[i]);
       if (n > best_uses) {
         best_uses = n;
-        best = std::move(form);
+        best = i;
       }
     }
     if (best_uses == 0) return std::nullopt;
-    return KoreanStem{best + "다", true, true};
+    return KoreanStem{candidates.forms[best] + "다", true, true};
   };
   for (std::string_view ending : sorted(kEndings)) {
     if (!ends_with(word, ending)) continue;

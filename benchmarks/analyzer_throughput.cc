@@ -58,7 +58,8 @@ std::pair<double, std::size_t> best_of(int repeats, const std::function<std::siz
   return {best, count};
 }
 
-void measure(const char* name, const std::vector<std::string>& texts, int repeats) {
+void measure(const char* name, const std::vector<std::string>& texts, int repeats,
+             revsearch::analysis::Pipeline pipeline = revsearch::analysis::Pipeline::kAuto) {
   std::size_t bytes = 0;
   for (const auto& t : texts) bytes += t.size();
   UErrorCode status = U_ZERO_ERROR;
@@ -77,7 +78,7 @@ void measure(const char* name, const std::vector<std::string>& texts, int repeat
     }
     return words;
   });
-  revsearch::analysis::Analyzer analyzer;
+  revsearch::analysis::Analyzer analyzer(pipeline);
   auto [an_s, an_tokens] = best_of(repeats, [&] {
     std::size_t tokens = 0;
     for (const auto& t : texts) tokens += analyzer.analyze(t).size();
@@ -99,6 +100,9 @@ int main(int argc, char** argv) {
     std::printf("| text | input | raw ICU BreakIterator | revsearch Analyzer | analyser / ICU |\n|---|---|---|---|---|\n");
     measure("NSMC (Korean)", ko, repeats);
     measure("polarity v2.0 (English)", en, repeats);
+    // The same Korean text without the Korean stage (stems, bigrams, 초성):
+    // what that stage costs on top of the shared pipeline.
+    measure("NSMC, --lang en (no Korean stage)", ko, repeats, revsearch::analysis::Pipeline::kEnglish);
   } catch (const std::exception& e) {
     std::cerr << "bench_analyzer_throughput: " << e.what() << "\n";
     return 1;
