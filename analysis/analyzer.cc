@@ -15,7 +15,6 @@ struct Analyzer::Impl {
   Folder folder;
   Xapian::Stem english{"english"};
   Xapian::Stem none;
-  KoreanStemCache korean_cache;
   Pipeline pipeline = Pipeline::kAuto;
 };
 
@@ -37,7 +36,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text) {
   join_compounds(tokens, text);
   if (impl_->pipeline != Pipeline::kKorean) mark_stopwords(tokens);
   stem_tokens(tokens, impl_->pipeline == Pipeline::kKorean ? impl_->none : impl_->english);
-  if (impl_->pipeline != Pipeline::kEnglish) stem_korean(tokens, KoreanLexicon::builtin(), impl_->korean_cache, true);
+  if (impl_->pipeline != Pipeline::kEnglish) stem_korean(tokens, KoreanLexicon::builtin(), true);
   return tokens;
 }
 

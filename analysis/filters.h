@@ -46,11 +46,10 @@ void mark_stopwords(std::vector<Token>& tokens);
 void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english);
 
 class KoreanLexicon;
-class KoreanStemCache;
 
 // Korean stems from the lexicon (korean_morph.h); with `extra_terms`, also
 // Hangul bigrams and 초성 keys (korean_terms.cc).
-void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon, KoreanStemCache& cache, bool extra_terms);
+void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon, bool extra_terms);
 
 // Korean particle (josa) stripping: "친구에서" -> "친구", "연인이" -> "연인".
 std::string korean_stem(std::string_view word);

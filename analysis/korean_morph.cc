@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <array>
+#include <unordered_set>
 #include <optional>
 #include <vector>
 
@@ -56,21 +57,39 @@ constexpr std::string_view kEndings[] = {
     "었으면", "았으면", "었을", "았을", "었는지", "는구나", "더라구요", "더라고요", "었더니", "으세요",
     "었네요", "았네요", "겠네요", "었던것", "네여", "어여", "아여", "에요", "예요", "구요"};
 
-// Each list sorted longest first, so the first hit strips the most.
-template <std::size_t N>
-const std::vector<std::string_view>& sorted(const std::string_view (&list)[N]) {
-  static const std::vector<std::string_view> out = [&] {
-    std::vector<std::string_view> v(std::begin(list), std::end(list));
-    std::stable_sort(v.begin(), v.end(), [](std::string_view a, std::string_view b) { return a.size() > b.size(); });
-    v.erase(std::unique(v.begin(), v.end()), v.end());
-    return v;
-  }();
-  return out;
+// A suffix list as a hash set: a word's tails are looked up, longest first
+// (so the first hit strips the most), instead of testing every suffix.
+class SuffixSet {
+ public:
+  template <std::size_t N>
+  explicit SuffixSet(const std::string_view (&list)[N]) : set_(std::begin(list), std::end(list)) {
+    for (std::string_view s : list) max_bytes_ = std::max(max_bytes_, s.size());
+  }
+  // Calls `try_rest(rest)` for each strict prefix of `word` (Hangul
+  // syllables, 3 bytes each) that a suffix in the set completes, longest
+  // suffix first, until it returns true.
+  template <typename F>
+  bool each_rest(std::string_view word, F&& try_rest) const {
+    if (word.size() < 6) return false;
+    for (std::size_t n = std::min(max_bytes_, word.size() - 3) / 3 * 3; n >= 3; n -= 3) {
+      if (set_.count(word.substr(word.size() - n)) && try_rest(word.substr(0, word.size() - n))) return true;
+    }
+    return false;
+  }
+
+ private:
+  std::unordered_set<std::string_view> set_;
+  std::size_t max_bytes_ = 0;
+};
+
+const SuffixSet& noun_suffixes() {
+  static const SuffixSet set(kNounSuffixes);
+  return set;
 }
 
-// The last byte first: it rejects almost every suffix without a memcmp.
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() > suffix.size() && s.back() == suffix.back() && s.substr(s.size() - suffix.size()) == suffix;
+const SuffixSet& endings() {
+  static const SuffixSet set(kEndings);
+  return set;
 }
 
 // Words here are Hangul syllables only: 3 bytes each in UTF-8, so the last
@@ -185,10 +204,12 @@ KoreanLexicon::Entry KoreanLexicon::find(std::string_view form) const {
 KoreanStem korean_analyze(std::string_view word, const KoreanLexicon& lexicon) {
   if (word.empty() || word.size() % 3 != 0) return {std::string(word), false, false};
   if (lexicon.is_noun(word)) return {std::string(word), false, true};
-  for (std::string_view suffix : sorted(kNounSuffixes)) {
-    if (!ends_with(word, suffix)) continue;
-    std::string_view rest = word.substr(0, word.size() - suffix.size());
-    if (lexicon.is_noun(rest)) return {std::string(rest), false, true};
+  std::string_view noun;
+  if (noun_suffixes().each_rest(word, [&](std::string_view rest) {
+        noun = rest;
+        return lexicon.is_noun(rest);
+      })) {
+    return {std::string(noun), false, true};
   }
   // 는 contracted into the noun's last syllable: 우린 -> 우리, 난 -> 나.
   hangul::Syllable last = hangul::split(syllable_at(word, word.size() - 3));
@@ -214,23 +235,17 @@ KoreanStem korean_analyze(std::string_view word, const KoreanLexicon& lexicon) {
     if (best_uses == 0) return std::nullopt;
     return KoreanStem{candidates.forms[best] + "다", true, true};
   };
-  for (std::string_view ending : sorted(kEndings)) {
-    if (!ends_with(word, ending)) continue;
-    if (auto hit = try_rest(word.substr(0, word.size() - ending.size()))) return *hit;
+  std::optional<KoreanStem> hit;
+  if (endings().each_rest(word, [&](std::string_view rest) { return (hit = try_rest(rest)).has_value(); })) {
+    return *hit;
   }
   // 예쁜, 빛날, 예뻐: the ending is inside the last syllable. Not for single
   // syllables, where it mostly mangles nouns (꿀 -> 꾸다).
   if (word.size() > 3) {
-    if (auto hit = try_rest(word)) return *hit;
+    if (auto whole = try_rest(word)) return *whole;
   }
   return {korean_stem(word), false, false};
 }
 
-const KoreanStem& KoreanStemCache::get(std::string_view word, const KoreanLexicon& lexicon) {
-  auto it = cache_.find(word);
-  if (it != cache_.end()) return it->second;
-  if (cache_.size() >= kMaxEntries) cache_.clear();  // crude but bounded
-  return cache_.emplace(std::string(word), korean_analyze(word, lexicon)).first->second;
-}
 
 }  // namespace revsearch::analysis

@@ -5,7 +5,6 @@
 #pragma once
 
 #include <cstdint>
-#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -41,21 +40,5 @@ class KoreanLexicon {
 
 // `word` must be Hangul syllables only.
 KoreanStem korean_analyze(std::string_view word, const KoreanLexicon& lexicon);
-
-// Memoised korean_analyze: review words are Zipf-distributed, so most are
-// looked up once per run rather than analysed per occurrence. One per
-// Analyzer (not thread-safe).
-class KoreanStemCache {
- public:
-  const KoreanStem& get(std::string_view word, const KoreanLexicon& lexicon);
-
- private:
-  static constexpr std::size_t kMaxEntries = 200'000;
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, KoreanStem, Hash, std::equal_to<>> cache_;
-};
 
 }  // namespace revsearch::analysis

@@ -88,7 +88,7 @@ std::string initials_query(std::string_view text) {
   return out;
 }
 
-void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon, KoreanStemCache& cache, bool extra_terms) {
+void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon, bool extra_terms) {
   for (Token& token : tokens) {
     if (token.script != Script::kHangul) continue;
     std::string_view text = token.text;
@@ -109,8 +109,8 @@ void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon, Korea
       stem = collapse_repeats(text);
     } else {
       std::string_view word = text.substr(0, syllables_end);
-      const KoreanStem& analysed = cache.get(word, lexicon);
-      stem = analysed.stem;
+      KoreanStem analysed = korean_analyze(word, lexicon);
+      stem = std::move(analysed.stem);
       token.predicate = analysed.predicate;
       if (extra_terms) token.bigrams = hangul_bigrams(word);
     }
