@@ -36,7 +36,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text) {
   join_compounds(tokens, text);
   if (impl_->pipeline != Pipeline::kKorean) mark_stopwords(tokens);
   stem_tokens(tokens, impl_->pipeline == Pipeline::kKorean ? impl_->none : impl_->english);
-  if (impl_->pipeline != Pipeline::kEnglish) stem_korean(tokens, KoreanLexicon::builtin(), true);
+  if (impl_->pipeline != Pipeline::kEnglish) stem_korean(tokens, KoreanLexicon::builtin());
   return tokens;
 }
 

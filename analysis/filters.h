@@ -47,9 +47,8 @@ void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english);
 
 class KoreanLexicon;
 
-// Korean stems from the lexicon (korean_morph.h); with `extra_terms`, also
-// Hangul bigrams and 초성 keys (korean_terms.cc).
-void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon, bool extra_terms);
+// Korean stems from the lexicon (korean_morph.h, korean_terms.cc).
+void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon);
 
 // Korean particle (josa) stripping: "친구에서" -> "친구", "연인이" -> "연인".
 std::string korean_stem(std::string_view word);

@@ -47,6 +47,7 @@ std::string collapse_repeats(std::string_view word) {
 
 std::vector<std::string> hangul_bigrams(std::string_view word) {
   std::vector<std::string> out;
+  out.reserve(word.size() / 3);
   std::size_t prev_begin = 0;
   bool prev_syllable = false;
   for (std::size_t i = 0; i < word.size();) {
@@ -75,6 +76,17 @@ std::string syllable_initials(std::string_view word) {
   return out;
 }
 
+std::vector<std::string> token_bigrams(const Token& token) {
+  if (token.script != Script::kHangul) return {};
+  return hangul_bigrams(token.text);
+}
+
+std::string token_initials(const Token& token) {
+  if (token.script != Script::kHangul) return {};
+  std::string_view root = bigram_root(token);
+  return root.size() >= 6 ? syllable_initials(root) : std::string();
+}
+
 std::string initials_query(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
@@ -88,7 +100,7 @@ std::string initials_query(std::string_view text) {
   return out;
 }
 
-void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon, bool extra_terms) {
+void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon) {
   for (Token& token : tokens) {
     if (token.script != Script::kHangul) continue;
     std::string_view text = token.text;
@@ -112,10 +124,8 @@ void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon, bool 
       KoreanStem analysed = korean_analyze(word, lexicon);
       stem = std::move(analysed.stem);
       token.predicate = analysed.predicate;
-      if (extra_terms) token.bigrams = hangul_bigrams(word);
     }
     if (stem != token.text && !stem.empty()) token.stem = std::move(stem);
-    if (extra_terms && syllables_end > 3) token.initials = syllable_initials(bigram_root(token));
   }
 }
 

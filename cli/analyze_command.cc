@@ -6,6 +6,7 @@
 
 #include "commands.h"
 #include "revsearch/analysis/analyzer.h"
+#include "revsearch/analysis/korean.h"
 #include "revsearch/analysis/language.h"
 #include "revsearch/schema.h"
 #include "revsearch/errors.h"
@@ -18,8 +19,9 @@ namespace {
 std::vector<std::string> index_terms(const analysis::Token& t) {
   std::vector<std::string> out = {t.text};
   if (!t.stopword) out.push_back(schema::prefixed(schema::kStem, t.search_form()));
-  for (const std::string& b : t.bigrams) out.push_back(schema::prefixed(schema::kHangulBigram, b));
-  if (!t.initials.empty()) out.push_back(schema::prefixed(schema::kInitials, t.initials));
+  for (const std::string& b : analysis::token_bigrams(t)) out.push_back(schema::prefixed(schema::kHangulBigram, b));
+  std::string initials = analysis::token_initials(t);
+  if (!initials.empty()) out.push_back(schema::prefixed(schema::kInitials, initials));
   return out;
 }
 

@@ -61,9 +61,10 @@ TEST_CASE("Hangul bigrams and 초성 keys", "[analysis][korean]") {
   CHECK(revsearch::analysis::hangul_bigrams("3시간") == V{"시간"});
   auto tokens = analyzer.analyze("너무재밓었다그래서보는것을추천한다 한소희가 예뻐");
   REQUIRE(tokens.size() == 3);
-  CHECK(std::count(tokens[0].bigrams.begin(), tokens[0].bigrams.end(), "추천") == 1);
-  CHECK(tokens[1].initials == "ᄒᄉᄒ");  // of the stem 한소희
-  CHECK(tokens[2].initials == "ᄋᄈ");   // of the stem root 예쁘
+  auto bigrams = revsearch::analysis::token_bigrams(tokens[0]);
+  CHECK(std::count(bigrams.begin(), bigrams.end(), "추천") == 1);
+  CHECK(revsearch::analysis::token_initials(tokens[1]) == "ᄒᄉᄒ");  // of the stem 한소희
+  CHECK(revsearch::analysis::token_initials(tokens[2]) == "ᄋᄈ");   // of the stem root 예쁘
   CHECK(revsearch::analysis::bigram_root(tokens[2]) == "예쁘");
   CHECK(revsearch::analysis::initials_query("ㅎㅅㅎ") == "ᄒᄉᄒ");
   CHECK(revsearch::analysis::initials_query("ᄒᄉᄒ") == "ᄒᄉᄒ");
@@ -73,8 +74,8 @@ TEST_CASE("Hangul bigrams and 초성 keys", "[analysis][korean]") {
   CHECK(revsearch::analysis::initials_query("ㄳ").empty());
   // English words get none of these.
   for (const auto& t : analyzer.analyze("Han So-Hee")) {
-    CHECK(t.bigrams.empty());
-    CHECK(t.initials.empty());
+    CHECK(revsearch::analysis::token_bigrams(t).empty());
+    CHECK(revsearch::analysis::token_initials(t).empty());
   }
 }
 

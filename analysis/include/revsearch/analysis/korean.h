@@ -25,6 +25,13 @@ std::string_view bigram_root(const Token& token);
 // user types: ㅎㅅㅎ). Empty when the word has anything but syllables.
 std::string syllable_initials(std::string_view word);
 
+// The Korean terms the indexer adds for a token, under schema::kHangulBigram
+// and schema::kInitials; empty for non-Hangul tokens. Computed when needed
+// rather than stored in every Token: the analyser stays fast for callers
+// that only want stems (queries, snippets, language checks).
+std::vector<std::string> token_bigrams(const Token& token);
+std::string token_initials(const Token& token);  // needs a 2+ syllable stem
+
 // A user's 초성 query ("ㅎㅅㅎ", compatibility or conjoining jamo) in the
 // form syllable_initials() indexes; empty if it holds anything but initial
 // consonants.
