@@ -15,6 +15,8 @@ struct Analyzer::Impl {
   Folder folder;
   Xapian::Stem english{"english"};
   Xapian::Stem none;
+  StemCache english_cache;
+  StemCache none_cache;
   Pipeline pipeline = Pipeline::kAuto;
 };
 
@@ -35,7 +37,11 @@ std::vector<Token> Analyzer::analyze(std::string_view text) {
   strip_possessives(tokens);
   join_compounds(tokens, text);
   if (impl_->pipeline != Pipeline::kKorean) mark_stopwords(tokens);
-  stem_tokens(tokens, impl_->pipeline == Pipeline::kKorean ? impl_->none : impl_->english);
+  if (impl_->pipeline == Pipeline::kKorean) {
+    stem_tokens(tokens, impl_->none, impl_->none_cache);
+  } else {
+    stem_tokens(tokens, impl_->english, impl_->english_cache);
+  }
   if (impl_->pipeline != Pipeline::kEnglish) stem_korean(tokens, KoreanLexicon::builtin());
   return tokens;
 }

@@ -230,11 +230,18 @@ void mark_stopwords(std::vector<Token>& tokens) {
   }
 }
 
-void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english) {
+const std::string& StemCache::stem(const Xapian::Stem& stemmer, const std::string& word) {
+  auto it = stems_.find(word);
+  if (it != stems_.end()) return it->second;
+  if (stems_.size() >= kMaxEntries) stems_.clear();
+  return stems_.emplace(word, stemmer(word)).first->second;
+}
+
+void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english, StemCache& cache) {
   for (Token& token : tokens) {
     std::string stem;
     if (token.script == Script::kLatin) {
-      stem = english(token.text);
+      stem = cache.stem(english, token.text);
     }  // Hangul: stem_korean()
     if (stem != token.text && !stem.empty()) token.stem = std::move(stem);
   }

@@ -192,11 +192,13 @@ KoreanLexicon::KoreanLexicon(std::string_view tsv) {
       n = n * 10 + static_cast<std::uint32_t>(c - '0');
     }
     Entry& entry = forms_[line.substr(2, tab - 2)];
+    max_form_bytes_ = std::max(max_form_bytes_, tab - 2);
     (line[0] == 'V' ? entry.predicate_uses : entry.noun_uses) = std::max(n, 1u);
   }
 }
 
 KoreanLexicon::Entry KoreanLexicon::find(std::string_view form) const {
+  if (form.size() > max_form_bytes_) return {};  // spaceless run-on text
   auto it = forms_.find(form);
   return it == forms_.end() ? Entry{} : it->second;
 }

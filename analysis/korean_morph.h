@@ -36,6 +36,7 @@ class KoreanLexicon {
   };
   Entry find(std::string_view form) const;
   std::unordered_map<std::string_view, Entry> forms_;
+  std::size_t max_form_bytes_ = 0;  // longer candidates skip the hash lookup
 };
 
 // `word` must be Hangul syllables only.
