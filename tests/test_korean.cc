@@ -2,10 +2,15 @@
 // and its generator.
 #include <catch2/catch.hpp>
 
+#include <zlib.h>
+
 #include <cstdlib>
+#include <random>
 
 #include "revsearch/analysis/analyzer.h"
 #include "revsearch/analysis/korean.h"
+#include "revsearch/schema.h"
+#include "revsearch/utf8.h"
 #include "support.h"
 
 using revsearch::analysis::Analyzer;
@@ -100,4 +105,48 @@ TEST_CASE("the lexicon generator still works on the bundled NSMC sample", "[anal
     CHECK((line.rfind("N\t", 0) == 0 || line.rfind("V\t", 0) == 0));
     CHECK(std::count(line.begin(), line.end(), '\t') == 2);
   }
+}
+
+TEST_CASE("every Korean index term of real and random lines is valid UTF-8", "[analysis][korean][robustness]") {
+  Analyzer analyzer;
+  std::vector<std::string> lines = revsearch::test::lines_of(revsearch::test::read_file(
+      revsearch::test::source_path("corpus/nsmc-sample.jsonl")));
+  // 20,000 real reviews from the full NSMC file when ../shared/data is there.
+  if (gzFile in = gzopen(revsearch::test::shared_data("nsmc/nsmc-reviews.jsonl.gz").c_str(), "rb")) {
+    char buffer[1 << 14];
+    for (int i = 0; i < 20000 && gzgets(in, buffer, sizeof buffer); ++i) {
+      std::string line(buffer);
+      if (revsearch::utf8::is_valid(line)) lines.push_back(line);  // gzgets may cut a long line
+    }
+    gzclose(in);
+  } else {
+    WARN("../shared/data absent: sample lines only");
+  }
+  // Random Hangul syllables, compatibility and conjoining jamo, punctuation.
+  std::mt19937 rng(2024);
+  const char32_t ranges[][2] = {{0xAC00, 0xD7A3}, {0x3131, 0x318E}, {0x1100, 0x11FF}, {0x20, 0x40}, {0xA960, 0xA97C}};
+  for (int i = 0; i < 3000; ++i) {
+    std::string s;
+    for (int k = static_cast<int>(rng() % 40); k > 0; --k) {
+      const auto& r = ranges[rng() % std::size(ranges)];
+      revsearch::utf8::append(s, r[0] + static_cast<char32_t>(rng() % (r[1] - r[0] + 1)));
+    }
+    lines.push_back(s);
+  }
+  std::size_t terms = 0;
+  for (const std::string& line : lines) {
+    for (const auto& token : analyzer.analyze(line)) {
+      std::vector<std::string> all = revsearch::analysis::token_bigrams(token);
+      all.push_back(token.search_form());
+      std::string initials = revsearch::analysis::token_initials(token);
+      if (!initials.empty()) all.push_back(initials);
+      for (const std::string& term : all) {
+        ++terms;
+        REQUIRE(revsearch::utf8::is_valid(term));
+        REQUIRE(!term.empty());
+        REQUIRE(term.size() <= revsearch::schema::kMaxTermBytes + 3);  // + the 다 of a predicate
+      }
+    }
+  }
+  CHECK(terms > 50000);
 }
