@@ -4,18 +4,20 @@
 //   1. the word is a known noun;
 //   2. known noun + particle / copula / 하다-되다 ending (추천한다 -> 추천);
 //   3. known predicate stem + ending, longest ending first, trying the stem
-//      as written and with contractions and irregular forms undone;
+//      as written and with contractions and irregular forms undone (the
+//      most used of those candidates wins);
 //   4. the lexicon-free particle rule (korean_stem) for unknown words, so
 //      names such as 한소희가 still lose their particle.
 // Suffixes are only stripped when the rest is in the lexicon: that is what
-// keeps 수준 from becoming 수주 or 가는 from becoming 가.
+// keeps 수준 from becoming 수주 and 바다 from becoming 바. Known limits:
+// ambiguous short forms take the more frequent reading (가는 -> the noun 가),
+// and run-on text without spaces is left whole (bigrams cover it).
 #include "korean_morph.h"
 
 #include <algorithm>
 #include <array>
-#include <unordered_set>
 #include <optional>
-#include <vector>
+#include <unordered_set>
 
 #include "filters.h"
 #include "hangul.h"
