@@ -6,6 +6,7 @@
 
 #include "filters.h"
 #include "icu_util.h"
+#include "korean_morph.h"
 
 namespace revsearch::analysis {
 
@@ -13,9 +14,14 @@ struct Analyzer::Impl {
   std::unique_ptr<icu::BreakIterator> word_breaker;
   Folder folder;
   Xapian::Stem english{"english"};
+  Xapian::Stem none;
+  StemCache english_cache;
+  StemCache none_cache;
+  Pipeline pipeline = Pipeline::kAuto;
 };
 
-Analyzer::Analyzer() : impl_(std::make_unique<Impl>()) {
+Analyzer::Analyzer(Pipeline pipeline) : impl_(std::make_unique<Impl>()) {
+  impl_->pipeline = pipeline;
   UErrorCode status = U_ZERO_ERROR;
   impl_->word_breaker.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
   icu_util::check(status, "createWordInstance");
@@ -30,8 +36,13 @@ std::vector<Token> Analyzer::analyze(std::string_view text) {
   fold_tokens(tokens, text, impl_->folder);
   strip_possessives(tokens);
   join_compounds(tokens, text);
-  mark_stopwords(tokens);
-  stem_tokens(tokens, impl_->english);
+  if (impl_->pipeline != Pipeline::kKorean) mark_stopwords(tokens);
+  if (impl_->pipeline == Pipeline::kKorean) {
+    stem_tokens(tokens, impl_->none, impl_->none_cache);
+  } else {
+    stem_tokens(tokens, impl_->english, impl_->english_cache);
+  }
+  if (impl_->pipeline != Pipeline::kEnglish) stem_korean(tokens, KoreanLexicon::builtin());
   return tokens;
 }
 

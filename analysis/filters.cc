@@ -63,7 +63,21 @@ Folder::Folder() {
   icu_util::check(status, "getNFKCCasefoldInstance");
 }
 
+// Precomposed Hangul syllables (U+AC00..U+D7A3, 3 bytes each) are already
+// NFKC and have no case: most Korean words skip ICU entirely (issue 4).
+static bool is_hangul_syllables(std::string_view s) {
+  if (s.size() % 3 != 0) return false;
+  for (std::size_t i = 0; i < s.size(); i += 3) {
+    auto b0 = static_cast<unsigned char>(s[i]);
+    auto b1 = static_cast<unsigned char>(s[i + 1]);
+    char32_t cp = static_cast<char32_t>(((b0 & 0x0F) << 12) | ((b1 & 0x3F) << 6) | (static_cast<unsigned char>(s[i + 2]) & 0x3F));
+    if ((b0 & 0xF0) != 0xE0 || (b1 & 0xC0) != 0x80 || cp < 0xAC00 || cp > 0xD7A3) return false;
+  }
+  return true;
+}
+
 std::string Folder::fold_word(std::string_view word) const {
+  if (is_hangul_syllables(word)) return std::string(word);
   if (is_ascii(word)) {
     std::string out(word);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
@@ -216,14 +230,19 @@ void mark_stopwords(std::vector<Token>& tokens) {
   }
 }
 
-void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english) {
+const std::string& StemCache::stem(const Xapian::Stem& stemmer, const std::string& word) {
+  auto it = stems_.find(word);
+  if (it != stems_.end()) return it->second;
+  if (stems_.size() >= kMaxEntries) stems_.clear();
+  return stems_.emplace(word, stemmer(word)).first->second;
+}
+
+void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english, StemCache& cache) {
   for (Token& token : tokens) {
     std::string stem;
     if (token.script == Script::kLatin) {
-      stem = english(token.text);
-    } else if (token.script == Script::kHangul) {
-      stem = korean_stem(token.text);
-    }
+      stem = cache.stem(english, token.text);
+    }  // Hangul: stem_korean()
     if (stem != token.text && !stem.empty()) token.stem = std::move(stem);
   }
 }

@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "revsearch/analysis/token.h"
@@ -43,7 +44,23 @@ void join_compounds(std::vector<Token>& tokens, std::string_view text);
 
 void mark_stopwords(std::vector<Token>& tokens);
 
-void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english);
+// Snowball is slow next to a hash lookup and review vocabulary is Zipfian:
+// stems are memoised per Analyzer (bounded; cleared when full).
+class StemCache {
+ public:
+  const std::string& stem(const Xapian::Stem& stemmer, const std::string& word);
+
+ private:
+  static constexpr std::size_t kMaxEntries = 100'000;
+  std::unordered_map<std::string, std::string> stems_;
+};
+
+void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english, StemCache& cache);
+
+class KoreanLexicon;
+
+// Korean stems from the lexicon (korean_morph.h, korean_terms.cc).
+void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon);
 
 // Korean particle (josa) stripping: "친구에서" -> "친구", "연인이" -> "연인".
 std::string korean_stem(std::string_view word);

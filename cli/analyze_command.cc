@@ -1,29 +1,51 @@
-// `revsearch analyze TEXT`: the terms a text becomes, to see why it matches.
+// `revsearch analyze [--lang ko|en|auto] TEXT`: the terms a text becomes, to
+// see why it matches.
 #include <nlohmann/json.hpp>
 
 #include <iostream>
 
 #include "commands.h"
 #include "revsearch/analysis/analyzer.h"
+#include "revsearch/analysis/korean.h"
 #include "revsearch/analysis/language.h"
+#include "revsearch/schema.h"
 #include "revsearch/errors.h"
 #include "revsearch/utf8.h"
 
 namespace revsearch::cli {
+namespace {
+
+// Every body term the indexer adds for a token (document_builder.cc).
+std::vector<std::string> index_terms(const analysis::Token& t) {
+  std::vector<std::string> out = {t.text};
+  if (!t.stopword) out.push_back(schema::prefixed(schema::kStem, t.search_form()));
+  for (const std::string& b : analysis::token_bigrams(t)) out.push_back(schema::prefixed(schema::kHangulBigram, b));
+  std::string initials = analysis::token_initials(t);
+  if (!initials.empty()) out.push_back(schema::prefixed(schema::kInitials, initials));
+  return out;
+}
+
+}  // namespace
 
 Command add_analyze_command(CLI::App& app) {
   auto words = std::make_shared<std::vector<std::string>>();
   auto json = std::make_shared<bool>(false);
+  auto pipeline_name = std::make_shared<std::string>("auto");
   CLI::App* sub = app.add_subcommand("analyze", "Show the terms a text is analysed into");
   sub->add_option("text", *words, "Text to analyse")->required();
   sub->add_flag("--json", *json, "Print JSON");
-  return {sub, [words, json] {
+  sub->add_option("--lang", *pipeline_name, "Pipeline: auto (per word, as indexed), ko or en")
+      ->check(CLI::IsMember({"auto", "ko", "en"}));
+  return {sub, [words, json, pipeline_name] {
             std::string text;
             for (const std::string& w : *words) text += (text.empty() ? "" : " ") + w;
             if (auto bad = utf8::first_invalid(text)) {
               throw UsageError("text is not valid UTF-8 (byte " + std::to_string(*bad + 1) + ")");
             }
-            analysis::Analyzer analyzer;
+            analysis::Pipeline pipeline = *pipeline_name == "ko"   ? analysis::Pipeline::kKorean
+                                          : *pipeline_name == "en" ? analysis::Pipeline::kEnglish
+                                                          : analysis::Pipeline::kAuto;
+            analysis::Analyzer analyzer(pipeline);
             std::vector<analysis::Token> tokens = analyzer.analyze(text);
             analysis::LanguageGuess lang = analysis::detect_language(text);
             if (*json) {
@@ -31,7 +53,8 @@ Command add_analyze_command(CLI::App& app) {
               for (const auto& t : tokens) {
                 out.push_back({{"term", t.text}, {"stem", t.search_form()}, {"position", t.position},
                                {"start", t.begin}, {"end", t.end}, {"stopword", t.stopword},
-                               {"compound", t.compound}, {"compound_part", t.compound_part}});
+                               {"compound", t.compound}, {"compound_part", t.compound_part},
+                               {"terms", index_terms(t)}});
               }
               std::cout << nlohmann::json{{"language", lang.code}, {"tokens", out}}.dump() << "\n";
               return kExitOk;
@@ -42,6 +65,8 @@ Command add_analyze_command(CLI::App& app) {
               if (t.stopword) std::cout << "\tstopword";
               if (t.compound) std::cout << "\tcompound";
               if (t.compound_part) std::cout << "\tpart";
+              std::cout << "\tterms:";
+              for (const std::string& term : index_terms(t)) std::cout << " " << term;
               std::cout << "\n";
             }
             return kExitOk;

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "revsearch/analysis/korean.h"
 #include "revsearch/schema.h"
 
 namespace revsearch::indexer {
@@ -14,6 +15,15 @@ void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& t
     // Stop words keep only their exact, positional term: phrases need them,
     // free-text queries drop them.
     if (!token.stopword) doc.add_term(schema::prefixed(stem_prefix, token.search_form()));
+    // Korean (issue 4): bigrams find words inside text written without
+    // spaces; 초성 keys serve the opt-in initials: query field. Body only.
+    if (exact_prefix.empty() && token.script == analysis::Script::kHangul) {
+      for (const std::string& bigram : analysis::token_bigrams(token)) {
+        doc.add_term(schema::prefixed(schema::kHangulBigram, bigram));
+      }
+      std::string initials = analysis::token_initials(token);
+      if (!initials.empty()) doc.add_term(schema::prefixed(schema::kInitials, initials));
+    }
   }
 }
 

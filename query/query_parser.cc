@@ -13,6 +13,7 @@
 #include <optional>
 #include <vector>
 
+#include "revsearch/analysis/korean.h"
 #include "revsearch/errors.h"
 #include "revsearch/schema.h"
 #include "revsearch/utf8.h"
@@ -20,7 +21,7 @@
 namespace revsearch::query {
 namespace {
 
-enum class FieldKind { kText, kBoolean, kRange };
+enum class FieldKind { kText, kBoolean, kRange, kInitials /* issue 4 */ };
 
 struct FieldSpec {
   FieldKind kind;
@@ -37,6 +38,8 @@ const std::map<std::string, FieldSpec, std::less<>>& fields() {
       {"review", {FieldKind::kBoolean, schema::kReview, "", false}},
       {"kind", {FieldKind::kBoolean, schema::kKind, "", true}},
       {"rating", {FieldKind::kRange, "", "", false, schema::kSlotRating}},
+      // Korean (issue 4): opt-in 초성 search, initials:ㅎㅅㅎ finds 한소희.
+      {"initials", {FieldKind::kInitials, schema::kInitials, "", false}},
   };
   return table;
 }
@@ -248,12 +251,19 @@ class Parser {
           return phrase(name, spec.exact_prefix, false);
         }
         if (value.empty()) fail(start, "field '" + name + ":' needs a value");
+        if (spec.kind == FieldKind::kInitials) return {initials(spec, value, start), {}, false};
         if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, value);
         if (spec.kind == FieldKind::kRange) return range(spec, name, value, start + colon + 1);
         return words(value, start + colon + 1, name, spec.exact_prefix, spec.stem_prefix, false);
       }
     }
     return words(word, start, "body", "", schema::kStem, !negated);
+  }
+
+  Xapian::Query initials(const FieldSpec& spec, std::string_view value, std::size_t start) const {
+    std::string key = analysis::initials_query(value);
+    if (key.empty()) fail(start, "'initials:' takes Korean initial consonants only, e.g. initials:ㅎㅅㅎ");
+    return Xapian::Query(schema::prefixed(spec.exact_prefix, key));
   }
 
   Item boolean_term(const FieldSpec& spec, std::string_view value) {
@@ -353,7 +363,7 @@ class Parser {
       if (token.stopword && drop_stopwords_) continue;
       std::string term = token.stopword ? schema::prefixed(exact_prefix, token.text)
                                         : schema::prefixed(stem_prefix, token.search_form());
-      Xapian::Query q(term);
+      Xapian::Query q = token.stopword ? Xapian::Query(term) : with_bigram_fallback(token, term, exact_prefix.empty());
       out_.terms.push_back({term, field, 1.0});
       if (body && options_.title_boost > 0 && !token.stopword) {
         std::string title_term = schema::prefixed(schema::kTitleStem, token.search_form());
@@ -374,6 +384,33 @@ class Parser {
     if (terms.empty()) return {};
     Xapian::Query q = terms.size() == 1 ? terms[0] : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     return {q, positional, false};
+  }
+
+  // Korean (issue 4): a Hangul word also matches, at lower weight, text that
+  // holds all the bigrams of its stem (추천 inside 너무재밌었다그래서보는것을
+  // 추천한다) or of the word as typed (나왔지 for 나오다: 나왔, 왔지), which
+  // also ranks the same inflection above other forms of the stem. The
+  // weight keeps real word matches first; it is fixed, not tuned.
+  static constexpr double kBigramWeight = 0.5;
+  static Xapian::Query with_bigram_fallback(const analysis::Token& token, const std::string& stem_term, bool body) {
+    if (!body || token.script != analysis::Script::kHangul) return Xapian::Query(stem_term);
+    std::vector<Xapian::Query> alternatives = {Xapian::Query(stem_term)};
+    // The word exactly as typed (unprefixed body term) ranks that form of
+    // the stem first: 나왔지 before other forms of 나오다.
+    if (token.text != token.search_form()) alternatives.emplace_back(token.text);
+    auto add_bigrams = [&](const std::vector<std::string>& bigrams) {
+      if (bigrams.empty()) return;
+      std::vector<Xapian::Query> parts;
+      for (const std::string& bigram : bigrams) parts.emplace_back(schema::prefixed(schema::kHangulBigram, bigram));
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()), kBigramWeight);
+    };
+    std::vector<std::string> root = analysis::hangul_bigrams(analysis::bigram_root(token));
+    std::vector<std::string> typed = analysis::hangul_bigrams(token.text);
+    add_bigrams(root);
+    if (typed != root) add_bigrams(typed);
+    if (alternatives.size() == 1) return alternatives[0];
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   }
 
   std::string_view text_;

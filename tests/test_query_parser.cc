@@ -31,8 +31,16 @@ TEST_CASE("query parser table", "[query]") {
       {"title:soundtrack", "Query(ZSsoundtrack)"},
       {"lacklustre lang:EN", "Query((Zlacklustr FILTER Len))"},
       {"lang:ko", "Query(0 * Lko)"},
-      {"review:nsmc-1 좋은", "Query((Z좋은 FILTER XRnsmc-1))"},
-      {"친구에서", "Query(Z친구)"},
+      {"review:nsmc-1 좋은", "Query(((Z좋다 OR 좋은 OR 0.5 * XKB좋은) FILTER XRnsmc-1))"},
+      // Korean (issue 4): stems, with Hangul bigrams as a lower-weight fallback.
+      {"친구에서", "Query((Z친구 OR 친구에서 OR 0.5 * XKB친구 OR 0.5 * (XKB친구 AND XKB구에 AND XKB에서)))"},
+      {"예뻐", "Query((Z예쁘다 OR 예뻐 OR 0.5 * XKB예쁘 OR 0.5 * XKB예뻐))"},
+      {"추천", "Query((Z추천 OR 0.5 * XKB추천))"},
+      {"한소희", "Query((Z한소희 OR 0.5 * (XKB한소 AND XKB소희)))"},
+      {"별", "Query(Z별)"},
+      {"title:친구에서", "Query(ZS친구)"},
+      {"initials:ㅎㅅㅎ", "Query(XKCᄒᄉᄒ)"},
+      {"initials:ᄒᄉᄒ", "Query(XKCᄒᄉᄒ)"},
       {"ZE:A", "Query(Zzea)"},
       {"“curly phrase”", "Query((curly PHRASE 2 phrase))"},
   };
@@ -67,6 +75,7 @@ TEST_CASE("query syntax errors point at the problem", "[query]") {
       {"AND lacklustre", "query syntax error at column 1: 'AND' needs a term before it"},
       {"lacklustre OR", "query syntax error at column 12: 'OR' needs a term after it"},
       {"title:", "query syntax error at column 1: field 'title:' needs a value"},
+      {"initials:한소희", "query syntax error at column 1: 'initials:' takes Korean initial consonants only, e.g. initials:ㅎㅅㅎ"},
       {"!!!", "query has no searchable words: '!!!'"},
       {"bad \xFF", "query is not valid UTF-8 (byte 5)"},
   };

@@ -17,6 +17,9 @@ inline constexpr std::string_view kTitleStem = "ZS";    // title words (stemmed)
 inline constexpr std::string_view kLanguage = "L";      // passage language ("en", "ko", "ro"...)
 inline constexpr std::string_view kKind = "K";          // "review" or "boilerplate"
 inline constexpr std::string_view kSource = "XF";       // source file, for deletes by file
+// Korean (issue 4).
+inline constexpr std::string_view kHangulBigram = "XKB";  // Hangul syllable bigram of a word, no positions
+inline constexpr std::string_view kInitials = "XKC";      // 초성 of a Hangul stem (conjoining jamo)
 
 // Value slots.
 inline constexpr Xapian::valueno kSlotPassage = 0;      // sortable passage number

@@ -4,7 +4,8 @@
 // Pipeline (each stage one small filter over Token, see filters.h):
 //   ICU word breaking -> NFKC + case folding + quote mapping -> possessive
 //   stripping -> compound joining (k-drama, ze:a, so-hee, #1) -> stop words
-//   -> stemming (English Snowball, Korean particle stripping).
+//   -> stemming (English Snowball) -> Korean stems, bigrams and 초성
+//   (korean_morph.h, korean_terms.cc).
 #pragma once
 
 #include <memory>
@@ -16,11 +17,16 @@
 
 namespace revsearch::analysis {
 
+// Named pipelines: kAuto (what the indexer and queries use) analyses each
+// token by its script; kKorean leaves Latin words unstemmed, kEnglish leaves
+// Hangul words as written (for `revsearch analyze --lang`).
+enum class Pipeline { kAuto, kKorean, kEnglish };
+
 class Analyzer {
  public:
   // Creates the ICU and Xapian objects once; an Analyzer is cheap to reuse
   // but not thread-safe: use one per thread.
-  Analyzer();
+  explicit Analyzer(Pipeline pipeline = Pipeline::kAuto);
   ~Analyzer();
   Analyzer(Analyzer&&) noexcept;
   Analyzer& operator=(Analyzer&&) noexcept;

@@ -19,6 +19,9 @@ struct Token {
   bool stopword = false;     // skipped by free-text queries, kept in phrases
   bool compound_part = false;  // part of "k-drama", "ze:a", "so-hee"
   bool compound = false;     // the joined form of such a compound ("kdrama")
+  // Korean (issue 4): the stem is a predicate's dictionary form ("예쁘다").
+  // Bigrams and 초성 keys are derived on demand (revsearch/analysis/korean.h).
+  bool predicate = false;
 
   const std::string& search_form() const { return stem.empty() ? text : stem; }
 };

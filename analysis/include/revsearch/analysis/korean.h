@@ -1,0 +1,40 @@
+// Korean search terms beyond the stem (issue 4), shared by the document
+// builder and the query parser: Hangul bigrams (recall fallback for text
+// written without spaces) and 초성 (initial consonant) keys.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "revsearch/analysis/token.h"
+
+namespace revsearch::analysis {
+
+// Overlapping pairs of Hangul syllables of `word` ("추천한다" -> 추천, 천한,
+// 한다); runs of other characters break the pairs. Empty for fewer than two
+// syllables.
+std::vector<std::string> hangul_bigrams(std::string_view word);
+
+// The part of a token whose bigrams a query looks for: the search form,
+// without the 다 of a predicate's dictionary form (예쁘다 -> 예쁘).
+std::string_view bigram_root(const Token& token);
+
+// 초성 of a word made only of Hangul syllables (한소희 -> ᄒᄉᄒ, as conjoining
+// jamo U+1100..U+1112, which is what NFKC makes of the compatibility jamo a
+// user types: ㅎㅅㅎ). Empty when the word has anything but syllables.
+std::string syllable_initials(std::string_view word);
+
+// The Korean terms the indexer adds for a token, under schema::kHangulBigram
+// and schema::kInitials; empty for non-Hangul tokens. Computed when needed
+// rather than stored in every Token: the analyser stays fast for callers
+// that only want stems (queries, snippets, language checks).
+std::vector<std::string> token_bigrams(const Token& token);
+std::string token_initials(const Token& token);  // needs a 2+ syllable stem
+
+// A user's 초성 query ("ㅎㅅㅎ", compatibility or conjoining jamo) in the
+// form syllable_initials() indexes; empty if it holds anything but initial
+// consonants.
+std::string initials_query(std::string_view text);
+
+}  // namespace revsearch::analysis

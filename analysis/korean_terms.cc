@@ -1,0 +1,132 @@
+// The Korean analysis stage (issue 4) and the Korean term helpers of
+// revsearch/analysis/korean.h.
+//
+// Searchable chat text: runs of bare jamo (ㅋㅋㅋㅋ, ㅠㅠ) are kept; NFKC has
+// already made them conjoining jamo (ᄏ U+110F), and their search form
+// collapses repeats to two (ᄏᄏᄏᄏ -> ᄏᄏ), so ㅋㅋ finds any laughter. Jamo
+// glued to a word (재밌었어요ㅋㅋ) are dropped from its stem.
+#include "revsearch/analysis/korean.h"
+
+#include "filters.h"
+#include "hangul.h"
+#include "korean_morph.h"
+#include "revsearch/utf8.h"
+
+namespace revsearch::analysis {
+namespace {
+
+bool is_jamo(char32_t cp) {
+  return (cp >= 0x1100 && cp <= 0x11FF) || (cp >= 0x3130 && cp <= 0x318F) || (cp >= 0xA960 && cp <= 0xA97F) ||
+         (cp >= 0xD7B0 && cp <= 0xD7FF);
+}
+
+// Compatibility jamo consonants (ㄱ..ㅎ, U+3131..U+314E) as initial-consonant
+// indices; -1 for the clusters that cannot start a syllable (ㄳ, ㄵ...).
+int compatibility_initial(char32_t cp) {
+  static constexpr int kMap[] = {0,  1,  -1, 2,  -1, -1, 3,  4,  5,  -1, -1, -1, -1, -1, -1, -1, 6,
+                                 7,  8,  -1, 9,  10, 11, 12, 13, 14, 15, 16, 17, 18};
+  if (cp < 0x3131 || cp > 0x314E) return -1;
+  return kMap[cp - 0x3131];
+}
+
+// ᄏᄏᄏᄏ -> ᄏᄏ, ㅠㅠㅠ -> ㅠㅠ.
+std::string collapse_repeats(std::string_view word) {
+  std::string out;
+  char32_t prev = 0;
+  int run = 0;
+  for (std::size_t i = 0; i < word.size();) {
+    char32_t cp = utf8::next(word, i);
+    run = cp == prev ? run + 1 : 1;
+    prev = cp;
+    if (run <= 2) utf8::append(out, cp);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> hangul_bigrams(std::string_view word) {
+  std::vector<std::string> out;
+  out.reserve(word.size() / 3);
+  std::size_t prev_begin = 0;
+  bool prev_syllable = false;
+  for (std::size_t i = 0; i < word.size();) {
+    std::size_t begin = i;
+    bool syllable = hangul::is_syllable(utf8::next(word, i));
+    if (syllable && prev_syllable) out.emplace_back(word.substr(prev_begin, i - prev_begin));
+    prev_begin = begin;
+    prev_syllable = syllable;
+  }
+  return out;
+}
+
+std::string_view bigram_root(const Token& token) {
+  std::string_view form = token.search_form();
+  if (token.predicate && form.size() > 3) form.remove_suffix(3);  // "다" is 3 bytes
+  return form;
+}
+
+std::string syllable_initials(std::string_view word) {
+  std::string out;
+  for (std::size_t i = 0; i < word.size();) {
+    char32_t cp = utf8::next(word, i);
+    if (!hangul::is_syllable(cp)) return {};
+    utf8::append(out, hangul::initial_jamo(cp));
+  }
+  return out;
+}
+
+std::vector<std::string> token_bigrams(const Token& token) {
+  if (token.script != Script::kHangul) return {};
+  return hangul_bigrams(token.text);
+}
+
+std::string token_initials(const Token& token) {
+  if (token.script != Script::kHangul) return {};
+  std::string_view root = bigram_root(token);
+  return root.size() >= 6 ? syllable_initials(root) : std::string();
+}
+
+std::string initials_query(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size();) {
+    char32_t cp = utf8::next(text, i);
+    if (cp == ' ') continue;
+    int compat = compatibility_initial(cp);
+    if (compat >= 0) cp = 0x1100 + static_cast<char32_t>(compat);
+    if (cp < 0x1100 || cp > 0x1112) return {};
+    utf8::append(out, cp);
+  }
+  return out;
+}
+
+void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon) {
+  for (Token& token : tokens) {
+    if (token.script != Script::kHangul) continue;
+    std::string_view text = token.text;
+    // The syllables before any trailing jamo: 재밌었어요ᄏᄏ -> 재밌었어요.
+    std::size_t syllables_end = 0;
+    bool only_syllables_then_jamo = true;
+    for (std::size_t i = 0; i < text.size();) {
+      char32_t cp = utf8::next(text, i);
+      if (hangul::is_syllable(cp) && syllables_end == i - 3) {
+        syllables_end = i;
+      } else if (!is_jamo(cp)) {
+        only_syllables_then_jamo = false;
+      }
+    }
+    if (!only_syllables_then_jamo) continue;  // mixed with digits or other scripts: exact form only
+    std::string stem;
+    if (syllables_end == 0) {
+      stem = collapse_repeats(text);
+    } else {
+      std::string_view word = text.substr(0, syllables_end);
+      KoreanStem analysed = korean_analyze(word, lexicon);
+      stem = std::move(analysed.stem);
+      token.predicate = analysed.predicate;
+    }
+    if (stem != token.text && !stem.empty()) token.stem = std::move(stem);
+  }
+}
+
+}  // namespace revsearch::analysis
