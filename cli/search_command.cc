@@ -34,6 +34,10 @@ nlohmann::json to_json(const query::SearchResult& result) {
         {"highlights", highlights},
     };
     if (hit.rating) h["rating"] = *hit.rating;
+    if (hit.sentiment) {  // sentiment (issue 6)
+      h["sentiment"] = *hit.sentiment;
+      h["sentiment_label"] = hit.sentiment_label;
+    }
     hits.push_back(std::move(h));
   }
   return {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits}};
@@ -53,6 +57,10 @@ void print_text(const query::SearchResult& result, const query::SearchOptions& o
     std::snprintf(score, sizeof score, "%.3f", hit.score);
     std::cout << hit.rank << ". " << hit.review_id << " passage " << hit.passage << "  (score " << score;
     if (hit.rating) std::cout << ", rating " << *hit.rating;
+    if (hit.sentiment) {  // sentiment (issue 6)
+      std::snprintf(score, sizeof score, "%+.2f", *hit.sentiment);
+      std::cout << ", " << hit.sentiment_label << " " << score;
+    }
     std::cout << ", " << hit.lang << ")";
     if (!hit.title.empty()) std::cout << "  " << hit.title;
     std::cout << "\n   " << hit.snippet.render(open, close) << "\n\n";
@@ -71,6 +79,19 @@ Command add_search_command(CLI::App& app) {
   sub->add_flag("--json", args->json, "Print one JSON object instead of text");
   sub->add_flag("--include-boilerplate", args->options.include_boilerplate,
                 "Also return passages recognised as site boilerplate");
+  // Sentiment (issue 6): order and filter by the passage sentiment score.
+  sub->add_option_function<std::string>(
+         "--sort",
+         [args](const std::string& order) {
+           args->options.sentiment_sort = order == "sentiment" ? query::SearchOptions::SentimentSort::kAscending
+                                                               : query::SearchOptions::SentimentSort::kDescending;
+         },
+         "Order by passage sentiment: 'sentiment' most negative first, '-sentiment' most positive first")
+      ->check(CLI::IsMember({"sentiment", "-sentiment"}));
+  sub->add_option("--sentiment-min", args->options.sentiment_min, "Only passages with sentiment >= this (-1..1)")
+      ->check(CLI::Range(-1.0, 1.0));
+  sub->add_option("--sentiment-max", args->options.sentiment_max, "Only passages with sentiment <= this (-1..1)")
+      ->check(CLI::Range(-1.0, 1.0));
   sub->add_option("query", args->query_words, "Query (words, \"phrases\", field:value, AND/OR/NOT, -word)")
       ->required();
 

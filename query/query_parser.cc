@@ -18,7 +18,7 @@
 namespace revsearch::query {
 namespace {
 
-enum class FieldKind { kText, kBoolean };
+enum class FieldKind { kText, kBoolean, kSentiment };  // kSentiment: issue 6
 
 struct FieldSpec {
   FieldKind kind;
@@ -33,6 +33,8 @@ const std::map<std::string, FieldSpec, std::less<>>& fields() {
       {"lang", {FieldKind::kBoolean, schema::kLanguage, "", true}},
       {"review", {FieldKind::kBoolean, schema::kReview, "", false}},
       {"kind", {FieldKind::kBoolean, schema::kKind, "", true}},
+      // Sentiment (issue 6): a label filters, any other word is a sentiment word.
+      {"sentiment", {FieldKind::kSentiment, schema::kSentimentWord, schema::kSentimentWord, true}},
   };
   return table;
 }
@@ -193,10 +195,12 @@ class Parser {
           if (spec.kind == FieldKind::kBoolean) {
             return boolean_term(spec, phrase_text(start), is_filter);
           }
+          if (spec.kind == FieldKind::kSentiment) return sentiment(phrase_text(start), is_filter);
           return phrase(spec.exact_prefix, start, false);
         }
         if (value.empty()) fail(start, "field '" + field->first + ":' needs a value");
         if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, value, is_filter);
+        if (spec.kind == FieldKind::kSentiment) return sentiment(value, is_filter);
         return words(value, spec.exact_prefix, spec.stem_prefix, false);
       }
     }
@@ -207,6 +211,19 @@ class Parser {
     is_filter = true;
     std::string v = spec.fold_value ? analyzer_.fold(value) : std::string(value);
     return Xapian::Query(schema::prefixed(spec.exact_prefix, v));
+  }
+
+  // sentiment:positive|negative|neutral|mixed filters on the passage label;
+  // sentiment:WORD matches passages where WORD moved the score (issue 6).
+  Xapian::Query sentiment(std::string_view value, bool& is_filter) {
+    std::string folded = analyzer_.fold(value);
+    for (std::string_view label : {"positive", "negative", "neutral", "mixed"}) {
+      if (folded == label) {
+        is_filter = true;
+        return Xapian::Query(schema::prefixed(schema::kSentimentLabel, label));
+      }
+    }
+    return words(value, schema::kSentimentWord, schema::kSentimentWord, true);
   }
 
   // The text between quotes at the cursor; advances past the closing quote.

@@ -19,12 +19,26 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                           Xapian::Query(schema::prefixed(schema::kKind, schema::kKindBoilerplate)));
   }
+  // Sentiment (issue 6): score range filter on the sentiment value slot.
+  if (options.sentiment_min && options.sentiment_max && *options.sentiment_min > *options.sentiment_max) {
+    throw UsageError("--sentiment-min is greater than --sentiment-max");
+  }
+  if (options.sentiment_min || options.sentiment_max) {
+    Xapian::Query range(Xapian::Query::OP_VALUE_RANGE, schema::kSlotSentiment,
+                        Xapian::sortable_serialise(options.sentiment_min.value_or(-1.0)),
+                        Xapian::sortable_serialise(options.sentiment_max.value_or(1.0)));
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, range);
+  }
   SearchResult result;
   result.query = query_text;
   try {
     Xapian::Enquire enquire(db_);
     enquire.set_query(query);
     enquire.set_weighting_scheme(Xapian::BM25Weight());
+    if (options.sentiment_sort != SearchOptions::SentimentSort::kNone) {  // sentiment (issue 6)
+      enquire.set_sort_by_value_then_relevance(
+          schema::kSlotSentiment, options.sentiment_sort == SearchOptions::SentimentSort::kDescending);
+    }
     Xapian::MSet mset = enquire.get_mset(options.offset, options.limit);
     result.total_estimate = mset.get_matches_estimated();
     std::size_t rank = options.offset;
@@ -44,6 +58,10 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
       hit.source = data.value("source", "");
       hit.text = data.value("text", "");
       if (data.contains("rating")) hit.rating = data["rating"].get<double>();
+      if (data.contains("sentiment") && data["sentiment"].is_number()) {  // sentiment (issue 6)
+        hit.sentiment = data["sentiment"].get<double>();
+        hit.sentiment_label = data.value("sentiment_label", "");
+      }
       hit.snippet = make_snippet(hit.text, analyzer_, parsed.highlight_exact, parsed.highlight_stems);
       result.hits.push_back(std::move(hit));
     }

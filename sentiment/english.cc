@@ -74,6 +74,13 @@ bool idiom(const std::vector<Word>& words, std::size_t i) {
   if (w == "kind" || w == "sort") return at(i + 1) == "of";   // "kind of" is a hedge
   if (w == "best") return at(i + 1) == "of" && at(i + 2) == "times";  // "lacking at the best of times"
   if (w == "fair") return at(i + 1) == "to" && at(i + 2) == "say";    // "it is fair to say"
+  // "hard to deny", "difficult to ignore": an affirmation, not a complaint.
+  if (w == "hard" || w == "difficult") {
+    return at(i + 1) == "to" && (at(i + 2) == "deny" || at(i + 2) == "ignore" || at(i + 2) == "say");
+  }
+  if ((w == "deny" || w == "ignore") && i >= 2) {
+    return at(i - 1) == "to" && (at(i - 2) == "hard" || at(i - 2) == "difficult");
+  }
   if (w == "like") return true;  // mostly a preposition in reviews ("like a ...")
   if (w == "no" || w == "yes") return true;
   return false;
@@ -86,6 +93,15 @@ bool shouting(std::string_view surface) {
     letters = letters || std::isupper(static_cast<unsigned char>(c));
   }
   return letters && surface.size() > 1;
+}
+
+// A capitalised word inside a sentence is a name ("Sun Woo", "Joy"), not a
+// feeling; sentence-initial words and all-caps shouting are not names.
+bool proper_noun(std::string_view text, const std::vector<Word>& words, std::size_t i) {
+  if (i == 0 || words[i - 1].sentence != words[i].sentence) return false;
+  std::string_view surface = text.substr(words[i].token->begin, words[i].token->end - words[i].token->begin);
+  return surface.size() > 1 && std::isupper(static_cast<unsigned char>(surface[0])) &&
+         std::islower(static_cast<unsigned char>(surface[1]));
 }
 
 }  // namespace
@@ -149,7 +165,7 @@ Sentiment score_english(std::string_view text, const std::vector<analysis::Token
     const Word& w = words[i];
     if (boost.count(w.key) || is_negation(w) || kContrast.count(w.key) || kConcessive.count(w.key)) continue;
     auto it = lexicon.find(w.token->text);
-    if (it == lexicon.end() || it->second == 0 || idiom(words, i)) continue;
+    if (it == lexicon.end() || it->second == 0 || idiom(words, i) || proper_noun(text, words, i)) continue;
     double v = it->second;
     double sign = v > 0 ? 1.0 : -1.0;
     if (!all_caps && shouting(text.substr(w.token->begin, w.token->end - w.token->begin))) v += sign * kCapsBoost;

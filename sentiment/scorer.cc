@@ -20,7 +20,7 @@ std::string_view label_name(Label label) {
 Label label_for(double score, double positive, double negative) {
   // Mixed: strong feelings both ways, neither side clearly ahead.
   double low = std::min(positive, negative), high = std::max(positive, negative);
-  if (low >= 1.5 && low >= 0.6 * high) return Label::kMixed;
+  if (low >= 1.5 && low >= 0.75 * high) return Label::kMixed;
   if (score >= 0.05) return Label::kPositive;
   if (score <= -0.05) return Label::kNegative;
   return Label::kNeutral;

@@ -24,6 +24,17 @@ inline constexpr Xapian::valueno kSlotRating = 1;       // sortable rating (1-10
 inline constexpr Xapian::valueno kSlotDate = 2;         // date as given by the source
 inline constexpr Xapian::valueno kSlotContentHash = 3;  // review content hash (skip unchanged)
 
+// Sentiment (issue 6): the passage's label and the words that moved its
+// score as terms, the score itself (-1..+1, sortable_serialise) as a value,
+// and targeted sentiment as one term per entity and label.
+inline constexpr std::string_view kSentimentLabel = "XSL";   // "positive", "negative", "neutral", "mixed"
+inline constexpr std::string_view kSentimentWord = "XSW";    // search form of a contributing word
+inline constexpr std::string_view kEntitySentiment = "XSE";  // entity key + ':' + label
+inline constexpr Xapian::valueno kSlotSentiment = 4;         // sortable passage sentiment score
+inline std::string entity_sentiment_term(std::string_view entity, std::string_view label) {
+  return std::string(kEntitySentiment) + std::string(entity) + ":" + std::string(label);
+}
+
 // Kinds of passage.
 inline constexpr std::string_view kKindReview = "review";
 inline constexpr std::string_view kKindBoilerplate = "boilerplate";

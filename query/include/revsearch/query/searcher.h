@@ -15,6 +15,13 @@ struct SearchOptions {
   Xapian::doccount limit = 10;
   Xapian::doccount offset = 0;
   bool include_boilerplate = false;  // site boilerplate is not review text
+  // Sentiment (issue 6): order by the passage score instead of relevance
+  // (ascending: most negative first; descending: most positive first), and
+  // keep only passages whose score lies in [min, max] (-1..+1).
+  enum class SentimentSort { kNone, kAscending, kDescending };
+  SentimentSort sentiment_sort = SentimentSort::kNone;
+  std::optional<double> sentiment_min;
+  std::optional<double> sentiment_max;
 };
 
 struct Hit {
@@ -28,6 +35,8 @@ struct Hit {
   std::string source;
   std::string text;
   std::optional<double> rating;
+  std::optional<double> sentiment;  // passage sentiment score, -1..+1 (issue 6)
+  std::string sentiment_label;      // "positive", "negative", "neutral", "mixed" (issue 6)
   Snippet snippet;
 };
 
