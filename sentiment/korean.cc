@@ -27,12 +27,27 @@ bool negates_previous(const std::string& form) {
 
 }  // namespace
 
+std::vector<bool> korean_negated(const std::vector<analysis::Token>& tokens) {
+  std::vector<bool> negated(tokens.size(), false);
+  std::size_t prev = tokens.size();  // index of the previous non-compound token
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    if (tokens[i].compound) continue;
+    if (prev < tokens.size()) {
+      if (kNegateNext.count(tokens[prev].text)) negated[i] = true;
+      if (negates_previous(tokens[i].search_form())) negated[prev] = true;
+    }
+    prev = i;
+  }
+  return negated;
+}
+
 Sentiment score_korean(std::string_view text, const std::vector<analysis::Token>& tokens, Method method) {
   (void)text;
   const auto& lexicon = lexicons().korean;
   Sentiment s;
   s.lang = "ko";
   std::vector<std::string> keys = korean_keys(tokens);
+  std::vector<bool> negated = korean_negated(tokens);
   std::vector<std::size_t> order;  // non-compound tokens, in text order
   for (std::size_t i = 0; i < tokens.size(); ++i) {
     if (!keys[i].empty()) order.push_back(i);
@@ -46,10 +61,8 @@ Sentiment score_korean(std::string_view text, const std::vector<analysis::Token>
       w = w > 0 ? 1.0 : -1.0;
     } else {
       const analysis::Token* prev = n > 0 ? &tokens[order[n - 1]] : nullptr;
-      const analysis::Token* next = n + 1 < order.size() ? &tokens[order[n + 1]] : nullptr;
-      bool negated = (prev && kNegateNext.count(prev->text)) || (next && negates_previous(next->search_form()));
       if (prev && kIntensifiers.count(prev->text)) w *= kIntensifier;
-      if (negated) w *= kNegationScale;
+      if (negated[order[n]]) w *= kNegationScale;
     }
     s.words.push_back({token.text, token.search_form(), w, token.begin, token.end});
   }

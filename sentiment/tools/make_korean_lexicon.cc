@@ -1,6 +1,7 @@
 // make-korean-lexicon: derives sentiment/data/korean_lexicon.tsv from the
 // NSMC training split (ids not ending in 0; ratings <= 4 negative, >= 9
-// positive, 5-8 unused) over the shared analyser's terms.
+// positive, 5-8 unused) over the shared analyser's terms; negated words
+// count for the opposite class (see sentiment::korean_negated).
 //   build/make-korean-lexicon ../shared/data/nsmc/nsmc-reviews.jsonl.gz sentiment/data/korean_lexicon.tsv
 #include <algorithm>
 #include <cmath>
@@ -37,13 +38,18 @@ class Counter : public indexer::RecordSink {
     if (!review.rating || (*review.rating > 4 && *review.rating < 9)) return;
     bool positive = *review.rating >= 9;
     (positive ? positive_reviews : negative_reviews)++;
-    std::set<std::string> seen;  // presence per review, not frequency
-    for (std::string& key : sentiment::korean_keys(analyzer_.analyze(review.text))) {
-      if (!key.empty()) seen.insert(std::move(key));
+    // Presence per review, not frequency. A negated word ("안 좋다") counts
+    // for the other class, so its weight is its own polarity.
+    std::vector<analysis::Token> tokens = analyzer_.analyze(review.text);
+    std::vector<std::string> keys = sentiment::korean_keys(tokens);
+    std::vector<bool> negated = sentiment::korean_negated(tokens);
+    std::set<std::pair<std::string, bool>> seen;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      if (!keys[i].empty()) seen.insert({std::move(keys[i]), negated[i] ? !positive : positive});
     }
-    for (const std::string& key : seen) {
+    for (const auto& [key, as_positive] : seen) {
       Counts& c = counts[key];
-      (positive ? c.positive : c.negative)++;
+      (as_positive ? c.positive : c.negative)++;
     }
     if (++reviews % 100000 == 0) std::cerr << reviews << " training reviews\n";
   }

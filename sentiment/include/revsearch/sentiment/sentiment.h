@@ -66,6 +66,12 @@ class Scorer {
 // tokens that are not keys (compound joins).
 std::vector<std::string> korean_keys(const std::vector<analysis::Token>& tokens);
 
+// Which tokens Korean negation applies to: the word after 안/못, the word
+// before 없다/아니다/않다 (any ending). The lexicon generator counts a negated
+// word for the opposite class, so lexicon weights are a word's own polarity
+// and the scorer's negation rule can flip them.
+std::vector<bool> korean_negated(const std::vector<analysis::Token>& tokens);
+
 // Label from the positive and negative sums and the final score.
 Label label_for(double score, double positive, double negative);
 
