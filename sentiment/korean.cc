@@ -2,7 +2,8 @@
 // tools/make_korean_lexicon.cc) plus rules the bag of words cannot learn:
 // negation before (안, 못) and after (없다, 아니다, 않다) a word flips it,
 // intensifiers (너무, 진짜, 정말...) strengthen the next word. Chat markers
-// (ㅋㅋ, ㅠㅠ, ㅡㅡ) are lexicon keys of their own at any length.
+// (ㅋㅋ, ㅠㅠ, ㅡㅡ) are lexicon keys of their own at any length. Adjacent
+// word pairs have learned weights of their own ("연기 최고").
 #include <set>
 
 #include "lexicon.h"
@@ -26,6 +27,17 @@ bool negates_previous(const std::string& form) {
 }
 
 }  // namespace
+
+std::vector<std::string> korean_bigrams(const std::vector<std::string>& keys) {
+  std::vector<std::string> out;
+  const std::string* prev = nullptr;
+  for (const std::string& key : keys) {
+    if (key.empty()) continue;
+    if (prev) out.push_back(*prev + " " + key);
+    prev = &key;
+  }
+  return out;
+}
 
 std::vector<bool> korean_negated(const std::vector<analysis::Token>& tokens) {
   std::vector<bool> negated(tokens.size(), false);
@@ -65,6 +77,17 @@ Sentiment score_korean(std::string_view text, const std::vector<analysis::Token>
       if (negated[order[n]]) w *= kNegationScale;
     }
     s.words.push_back({token.text, token.search_form(), w, token.begin, token.end});
+  }
+  // Word pairs carry their own context (negation included): no rules.
+  if (method == Method::kRules) {
+    for (std::size_t n = 1; n < order.size(); ++n) {
+      const analysis::Token& first = tokens[order[n - 1]];
+      const analysis::Token& second = tokens[order[n]];
+      std::string bigram = keys[order[n - 1]] + " " + keys[order[n]];
+      auto it = lexicon.find(bigram);
+      // No term: a pair is not a searchable sentiment word.
+      if (it != lexicon.end()) s.words.push_back({bigram, "", it->second, first.begin, second.end});
+    }
   }
   finish(s, 0);
   return s;

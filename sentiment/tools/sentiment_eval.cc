@@ -1,6 +1,7 @@
 // sentiment-eval: measures the sentiment scorers against labelled data, each
 // next to its baseline in the same run (see benchmarks/sentiment-accuracy.sh).
 //   sentiment-eval nsmc NSMC.jsonl.gz        test split accuracy (ids ending in 0)
+//   sentiment-eval nsmc NSMC.jsonl.gz 1      development split (a lexicon made without it)
 //   sentiment-eval dev FILE_GroundTruth.txt  Pearson r with human scores
 //   sentiment-eval polarity DIR              accuracy on DIR/pos/*, DIR/neg/*
 #include <cmath>
@@ -51,11 +52,11 @@ struct Tally {
 
 class NsmcEval : public indexer::RecordSink {
  public:
-  explicit NsmcEval(sentiment::Scorer& scorer) : scorer_(scorer) {}
+  NsmcEval(sentiment::Scorer& scorer, char split_digit) : scorer_(scorer), digit_(split_digit) {}
   void review(indexer::Review&& r) override {
     if (!r.rating || (*r.rating > 4 && *r.rating < 9) || r.id.empty()) return;
     bool positive = *r.rating >= 9;
-    if (r.id.back() != '0') {  // training split: only its class counts, for the majority baseline
+    if (r.id.back() != digit_) {  // training split: only its class counts, for the majority baseline
       (positive ? train_pos : train_neg)++;
       return;
     }
@@ -71,7 +72,8 @@ class NsmcEval : public indexer::RecordSink {
       plain.add(truth, scorer_.score(text, "ko", Method::kPlain).score, majority_positive);
       rules.add(truth, scorer_.score(text, "ko", Method::kRules).score, majority_positive);
     }
-    std::printf("NSMC test split (ids ending in 0; positive = rating >= 9, negative <= 4):\n");
+    std::printf("NSMC %s split (ids ending in %c; positive = rating >= 9, negative <= 4):\n",
+                digit_ == '0' ? "test" : "development", digit_);
     std::printf("  majority class from training split: %s (%ld positive, %ld negative)\n",
                 majority_positive ? "positive" : "negative", train_pos, train_neg);
     majority.print("majority-class baseline");
@@ -82,6 +84,7 @@ class NsmcEval : public indexer::RecordSink {
  private:
   sentiment::Scorer& scorer_;
   std::vector<std::pair<bool, std::string>> test_;
+  char digit_;
   long train_pos = 0, train_neg = 0;
 };
 
@@ -128,8 +131,8 @@ int polarity(sentiment::Scorer& scorer, const std::string& dir) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    std::cerr << "usage: sentiment-eval nsmc|dev|polarity PATH\n";
+  if (argc != 3 && !(argc == 4 && std::string(argv[1]) == "nsmc")) {
+    std::cerr << "usage: sentiment-eval nsmc|dev|polarity PATH  (nsmc PATH DIGIT: development split)\n";
     return 2;
   }
   try {
@@ -137,7 +140,7 @@ int main(int argc, char** argv) {
     sentiment::Scorer scorer(analyzer);
     std::string mode = argv[1];
     if (mode == "nsmc") {
-      NsmcEval eval(scorer);
+      NsmcEval eval(scorer, argc == 4 ? argv[3][0] : '0');
       indexer::read_file(argv[2], argv[2], "nsmc", {}, eval);
       eval.report();
       return 0;

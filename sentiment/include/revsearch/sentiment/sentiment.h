@@ -66,6 +66,9 @@ class Scorer {
 // tokens that are not keys (compound joins).
 std::vector<std::string> korean_keys(const std::vector<analysis::Token>& tokens);
 
+// Adjacent pairs of non-empty keys, "a b": Korean lexicon keys too.
+std::vector<std::string> korean_bigrams(const std::vector<std::string>& keys);
+
 // Which tokens Korean negation applies to: the word after 안/못, the word
 // before 없다/아니다/않다 (any ending). The lexicon generator counts a negated
 // word for the opposite class, so lexicon weights are a word's own polarity
