@@ -12,7 +12,7 @@ namespace revsearch::sentiment {
 namespace {
 
 const std::set<std::string, std::less<>> kPronouns = {"her", "hers", "she", "his", "he", "him",
-                                                      "their", "they", "them", "그녀", "그"};
+                                                      "their", "they", "them", "그녀"};
 const std::set<std::string, std::less<>> kRoleNouns = {"actress", "actor", "lead", "star", "배우"};
 const std::set<std::string, std::less<>> kClauseStarters = {"but", "however", "although", "though",
                                                             "despite", "while", "whereas"};
