@@ -30,7 +30,7 @@ inline constexpr Xapian::valueno kSlotContentHash = 3;  // review content hash (
 inline constexpr std::string_view kSentimentLabel = "XSL";   // "positive", "negative", "neutral", "mixed"
 inline constexpr std::string_view kSentimentWord = "XSW";    // search form of a contributing word
 inline constexpr std::string_view kEntitySentiment = "XSE";  // entity key + ':' + label
-inline constexpr Xapian::valueno kSlotSentiment = 4;         // sortable passage sentiment score
+inline constexpr Xapian::valueno kSlotSentiment = 5;         // sortable passage sentiment score (4 is kSlotReview on main)
 inline std::string entity_sentiment_term(std::string_view entity, std::string_view label) {
   return std::string(kEntitySentiment) + std::string(entity) + ":" + std::string(label);
 }
