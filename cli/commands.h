@@ -29,6 +29,7 @@ Command add_check_command(CLI::App& app);  // hardening (issue 9)
 Command add_delete_command(CLI::App& app);
 Command add_compact_command(CLI::App& app);
 Command add_bench_command(CLI::App& app);
+Command add_sentiment_command(CLI::App& app);  // sentiment (issue 6)
 
 // Whether stdout is a terminal (colour, progress bars).
 bool stdout_is_terminal();

@@ -35,7 +35,8 @@ int main(int argc, char** argv) {
       cli::add_check_command(app),  // hardening (issue 9)
       // Bulk indexing and benchmarks (issue 7).
       cli::add_delete_command(app), cli::add_compact_command(app),
-      cli::add_bench_command(app)};
+      cli::add_bench_command(app),
+      cli::add_sentiment_command(app)};  // sentiment (issue 6)
 
   try {
     app.parse(argc, argv);

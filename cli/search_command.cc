@@ -45,6 +45,10 @@ nlohmann::json to_json(const query::SearchResult& result) {
       }
       h["explain"] = {{"doc_length", hit.doc_length}, {"terms", parts}};
     }
+    if (hit.sentiment) {  // sentiment (issue 6)
+      h["sentiment"] = *hit.sentiment;
+      h["sentiment_label"] = hit.sentiment_label;
+    }
     hits.push_back(std::move(h));
   }
   nlohmann::json suggestions = nlohmann::json::array();
@@ -80,6 +84,10 @@ void print_text(const query::SearchResult& result, const query::SearchOptions& o
     std::snprintf(score, sizeof score, "%.3f", hit.score);
     std::cout << hit.rank << ". " << hit.review_id << " passage " << hit.passage << "  (score " << score;
     if (hit.rating) std::cout << ", rating " << *hit.rating;
+    if (hit.sentiment) {  // sentiment (issue 6)
+      std::snprintf(score, sizeof score, "%+.2f", *hit.sentiment);
+      std::cout << ", " << hit.sentiment_label << " " << score;
+    }
     std::cout << ", " << hit.lang << ")";
     if (!hit.title.empty()) std::cout << "  " << hit.title;
     if (hit.collapsed) std::cout << "  [+" << hit.collapsed << " more passages]";
@@ -116,6 +124,19 @@ Command add_search_command(CLI::App& app) {
       ->delimiter(',');
   sub->add_flag("--explain", args->options.explain, "Show each term's BM25 share of every hit's score");
   sub->add_flag("!--no-suggest", args->options.suggest, "Don't compute \"did you mean\" suggestions");
+  // Sentiment (issue 6): order and filter by the passage sentiment score.
+  sub->add_option_function<std::string>(
+         "--sort",
+         [args](const std::string& order) {
+           args->options.sentiment_sort = order == "sentiment" ? query::SearchOptions::SentimentSort::kAscending
+                                                               : query::SearchOptions::SentimentSort::kDescending;
+         },
+         "Order by passage sentiment: 'sentiment' most negative first, '-sentiment' most positive first")
+      ->check(CLI::IsMember({"sentiment", "-sentiment"}));
+  sub->add_option("--sentiment-min", args->options.sentiment_min, "Only passages with sentiment >= this (-1..1)")
+      ->check(CLI::Range(-1.0, 1.0));
+  sub->add_option("--sentiment-max", args->options.sentiment_max, "Only passages with sentiment <= this (-1..1)")
+      ->check(CLI::Range(-1.0, 1.0));
   sub->add_option("query", args->query_words, "Query (words, \"phrases\", field:value, AND/OR/NOT, -word)")
       ->required();
 

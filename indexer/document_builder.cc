@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "revsearch/analysis/korean.h"
+#include "revsearch/indexer/sentiment_terms.h"  // sentiment (issue 6)
 #include "revsearch/schema.h"
 
 namespace revsearch::indexer {
@@ -30,7 +31,8 @@ void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& t
 Xapian::Document build_document(const Review& review, const Passage& passage,
                                 analysis::Analyzer& analyzer, const std::vector<analysis::Token>& title_tokens) {
   Xapian::Document doc;
-  add_text_terms(doc, analyzer.analyze(passage.text), "", schema::kStem, 1);
+  std::vector<analysis::Token> tokens = analyzer.analyze(passage.text);
+  add_text_terms(doc, tokens, "", schema::kStem, 1);
   add_text_terms(doc, title_tokens, schema::kTitle, schema::kTitleStem, 1);
 
   doc.add_boolean_term(schema::unique_id(review.id, passage.number));
@@ -44,6 +46,11 @@ Xapian::Document build_document(const Review& review, const Passage& passage,
   if (review.rating) doc.add_value(schema::kSlotRating, Xapian::sortable_serialise(*review.rating));
   if (!review.date.empty()) doc.add_value(schema::kSlotDate, review.date);
 
+  // Sentiment (issue 6): score value, label and contributing-word terms.
+  sentiment::Scorer scorer(analyzer);
+  sentiment::Sentiment feeling = scorer.score_tokens(passage.text, tokens, passage.lang == "ko" ? "ko" : "en");
+  add_sentiment_terms(doc, feeling);
+
   nlohmann::json data = {
       {"review_id", review.id},
       {"passage", passage.number},
@@ -56,6 +63,8 @@ Xapian::Document build_document(const Review& review, const Passage& passage,
   if (review.rating) data["rating"] = *review.rating;
   if (!review.date.empty()) data["date"] = review.date;
   if (!review.movie_id.empty()) data["movie_id"] = review.movie_id;
+  data["sentiment"] = feeling.score;                               // sentiment (issue 6)
+  data["sentiment_label"] = std::string(sentiment::label_name(feeling.label));  // sentiment (issue 6)
   doc.set_data(data.dump());
   return doc;
 }

@@ -21,7 +21,7 @@
 namespace revsearch::query {
 namespace {
 
-enum class FieldKind { kText, kBoolean, kRange, kInitials /* issue 4 */ };
+enum class FieldKind { kText, kBoolean, kRange, kInitials /* issue 4 */, kSentiment /* issue 6 */ };
 
 struct FieldSpec {
   FieldKind kind;
@@ -40,6 +40,8 @@ const std::map<std::string, FieldSpec, std::less<>>& fields() {
       {"rating", {FieldKind::kRange, "", "", false, schema::kSlotRating}},
       // Korean (issue 4): opt-in 초성 search, initials:ㅎㅅㅎ finds 한소희.
       {"initials", {FieldKind::kInitials, schema::kInitials, "", false}},
+      // Sentiment (issue 6): a label filters, any other word is a sentiment word.
+      {"sentiment", {FieldKind::kSentiment, schema::kSentimentWord, schema::kSentimentWord, true}},
   };
   return table;
 }
@@ -247,12 +249,14 @@ class Parser {
         const std::string& name = field->first;
         if (value.empty() && pos_ < text_.size() && quote_length(text_, pos_)) {
           if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, phrase_text());
+          if (spec.kind == FieldKind::kSentiment) return sentiment(phrase_text(), start);
           if (spec.kind == FieldKind::kRange) fail(start, "field '" + name + ":' takes a range like 7..10");
           return phrase(name, spec.exact_prefix, false);
         }
         if (value.empty()) fail(start, "field '" + name + ":' needs a value");
         if (spec.kind == FieldKind::kInitials) return {initials(spec, value, start), {}, false};
         if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, value);
+        if (spec.kind == FieldKind::kSentiment) return sentiment(value, start + colon + 1);
         if (spec.kind == FieldKind::kRange) return range(spec, name, value, start + colon + 1);
         return words(value, start + colon + 1, name, spec.exact_prefix, spec.stem_prefix, false);
       }
@@ -302,6 +306,16 @@ class Parser {
       q = Xapian::Query(Xapian::Query::OP_VALUE_LE, spec.slot, Xapian::sortable_serialise(*hi));
     }
     return {q, {}, true};
+  }
+
+  // sentiment:positive|negative|neutral|mixed filters on the passage label;
+  // sentiment:WORD matches passages where WORD moved the score (issue 6).
+  Item sentiment(std::string_view value, std::size_t at) {
+    std::string folded = analyzer_.fold(value);
+    for (std::string_view label : {"positive", "negative", "neutral", "mixed"}) {
+      if (folded == label) return {Xapian::Query(schema::prefixed(schema::kSentimentLabel, label)), {}, true};
+    }
+    return words(value, at, "sentiment", schema::kSentimentWord, schema::kSentimentWord, true);
   }
 
   // The text between quotes at the cursor; advances past the closing quote.

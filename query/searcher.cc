@@ -41,11 +41,25 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
                           Xapian::Query(schema::prefixed(schema::kKind, schema::kKindBoilerplate)));
   }
+  // Sentiment (issue 6): score range filter on the sentiment value slot.
+  if (options.sentiment_min && options.sentiment_max && *options.sentiment_min > *options.sentiment_max) {
+    throw UsageError("--sentiment-min is greater than --sentiment-max");
+  }
+  if (options.sentiment_min || options.sentiment_max) {
+    Xapian::Query range(Xapian::Query::OP_VALUE_RANGE, schema::kSlotSentiment,
+                        Xapian::sortable_serialise(options.sentiment_min.value_or(-1.0)),
+                        Xapian::sortable_serialise(options.sentiment_max.value_or(1.0)));
+    query = Xapian::Query(Xapian::Query::OP_FILTER, query, range);
+  }
   SearchResult result;
   result.query = query_text;
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(options.weight());
+  if (options.sentiment_sort != SearchOptions::SentimentSort::kNone) {  // sentiment (issue 6)
+    enquire.set_sort_by_value_then_relevance(schema::kSlotSentiment,
+                                             options.sentiment_sort == SearchOptions::SentimentSort::kDescending);
+  }
   if (!options.all_passages) enquire.set_collapse_key(schema::kSlotReview);
   FacetCounter facets(options.facets);
   facets.attach(enquire);
@@ -85,6 +99,10 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     hit.lang = data.value("lang", "");
     hit.source = data.value("source", "");
     if (data.contains("rating")) hit.rating = data["rating"].get<double>();
+    if (data.contains("sentiment") && data["sentiment"].is_number()) {  // sentiment (issue 6)
+      hit.sentiment = data["sentiment"].get<double>();
+      hit.sentiment_label = data.value("sentiment_label", "");
+    }
     kept.push_back(std::move(hit));
   }
   std::size_t skip = options.all_passages ? 0 : std::min<std::size_t>(options.offset, kept.size());

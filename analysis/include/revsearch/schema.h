@@ -28,6 +28,17 @@ inline constexpr Xapian::valueno kSlotDate = 2;         // date as given by the 
 inline constexpr Xapian::valueno kSlotContentHash = 3;  // review content hash (skip unchanged)
 inline constexpr Xapian::valueno kSlotReview = 4;       // review id: collapses hits to one per review
 
+// Sentiment (issue 6): the passage's label and the words that moved its
+// score as terms, the score itself (-1..+1, sortable_serialise) as a value,
+// and targeted sentiment as one term per entity and label.
+inline constexpr std::string_view kSentimentLabel = "XSL";   // "positive", "negative", "neutral", "mixed"
+inline constexpr std::string_view kSentimentWord = "XSW";    // search form of a contributing word
+inline constexpr std::string_view kEntitySentiment = "XSE";  // entity key + ':' + label
+inline constexpr Xapian::valueno kSlotSentiment = 5;         // sortable passage sentiment score (4 is kSlotReview on main)
+inline std::string entity_sentiment_term(std::string_view entity, std::string_view label) {
+  return std::string(kEntitySentiment) + std::string(entity) + ":" + std::string(label);
+}
+
 // Kinds of passage.
 inline constexpr std::string_view kKindReview = "review";
 inline constexpr std::string_view kKindBoilerplate = "boilerplate";

@@ -27,6 +27,13 @@ struct SearchOptions {
   // BM25 parameters (Xapian's k1, b), tuned on benchmarks/queries, see README.
   double bm25_k1 = 1.0;
   double bm25_b = 0.5;
+  // Sentiment (issue 6): order by the passage score instead of relevance
+  // (ascending: most negative first; descending: most positive first), and
+  // keep only passages whose score lies in [min, max] (-1..+1).
+  enum class SentimentSort { kNone, kAscending, kDescending };
+  SentimentSort sentiment_sort = SentimentSort::kNone;
+  std::optional<double> sentiment_min;
+  std::optional<double> sentiment_max;
 
   Xapian::BM25Weight weight() const { return Xapian::BM25Weight(bm25_k1, 0, 1, bm25_b, 0.5); }
 };
@@ -53,6 +60,8 @@ struct Hit {
   std::string text;
   std::optional<double> rating;
   Xapian::doccount collapsed = 0;  // other matching passages of the same review
+  std::optional<double> sentiment;  // passage sentiment score, -1..+1 (issue 6)
+  std::string sentiment_label;      // "positive", "negative", "neutral", "mixed" (issue 6)
   Snippet snippet;
   std::vector<TermExplanation> explanation;  // with SearchOptions::explain
   Xapian::termcount doc_length = 0;

@@ -1,0 +1,21 @@
+#!/bin/sh
+# Sentiment accuracy next to baselines, all measured in one run (issue 6):
+# NSMC test split accuracy vs majority class and plain unweighted lexicon;
+# Pearson r on the three sentiment-dev sets and accuracy on the 2,000
+# polarity reviews vs plain VADER-lexicon sum. Usage (from the repository):
+#   benchmarks/sentiment-accuracy.sh [BUILD_DIR]
+set -eu
+here=$(cd "$(dirname "$0")/.." && pwd)
+build=${1:-$here/build}
+data=$here/../shared/data
+[ -d "$data" ] || { echo "sentiment-accuracy: $data not found" >&2; exit 1; }
+cmake --build "$build" -j2 --target sentiment-eval >/dev/null
+eval_tool=$build/sentiment-eval
+echo "machine: $(uname -srm), $(nproc) cores; $(date -u +%Y-%m-%dT%H:%MZ); commit $(git -C "$here" rev-parse --short HEAD)"
+"$eval_tool" nsmc "$data/nsmc/nsmc-reviews.jsonl.gz"
+echo "English sentiment-dev:"
+for f in "$data"/sentiment-dev/*_GroundTruth.txt; do "$eval_tool" dev "$f"; done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+unzip -q "$data/english/polarity-v2.0-movie-reviews.zip" -d "$tmp"
+"$eval_tool" polarity "$tmp/movie_reviews"

@@ -1,0 +1,81 @@
+// Lexicon-based sentiment of a passage: English (VADER lexicon with review
+// rules) and Korean (a lexicon derived from the NSMC training split), each
+// with negation, intensifiers/hedges, contrast and emphasis rules.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "revsearch/analysis/analyzer.h"
+#include "revsearch/analysis/token.h"
+
+namespace revsearch::sentiment {
+
+enum class Label { kPositive, kNegative, kNeutral, kMixed };
+
+// "positive", "negative", "neutral", "mixed": the values of the label term.
+std::string_view label_name(Label label);
+
+// A word that moved the score, after the rules were applied.
+struct WordScore {
+  std::string word;      // folded surface form ("lacklustre")
+  std::string term;      // the analyser's search form, as indexed ("lacklustr")
+  double weight = 0;     // signed contribution to the raw sum
+  std::size_t begin = 0;  // byte offsets into the scored text
+  std::size_t end = 0;
+};
+
+struct Sentiment {
+  double score = 0;      // -1 (negative) .. +1 (positive)
+  Label label = Label::kNeutral;
+  std::string lang;      // "en" or "ko": the scorer that was used
+  double positive = 0;   // sum of positive contributions
+  double negative = 0;   // sum of negative contributions, as a positive number
+  std::vector<WordScore> words;
+};
+
+enum class Method {
+  kRules,  // lexicon weights plus negation, intensifier, contrast and emphasis rules
+  kPlain,  // baseline: English plain VADER-lexicon sum, Korean unweighted +1/-1 count
+};
+
+class Scorer {
+ public:
+  // Lexicons are embedded in the library and parsed once per process.
+  explicit Scorer(analysis::Analyzer& analyzer);
+
+  // `lang`: "en", "ko", or empty/"auto" to use analysis::detect_language
+  // (Korean if detected, English otherwise). `text` must be valid UTF-8.
+  Sentiment score(std::string_view text, std::string_view lang = "", Method method = Method::kRules);
+
+  // The same, on tokens already produced by the analyser for `text`.
+  Sentiment score_tokens(std::string_view text, const std::vector<analysis::Token>& tokens,
+                         std::string_view lang, Method method = Method::kRules);
+
+  analysis::Analyzer& analyzer() { return analyzer_; }
+
+ private:
+  analysis::Analyzer& analyzer_;
+};
+
+// The lexicon key of each token for Korean scoring, shared with the lexicon
+// generator so both sides agree: the search form, with runs of chat markers
+// (ㅋㅋㅋ, ㅠㅠㅠ, ㅡㅡ; NFKC turns ㅋ into ᄏ) shortened to two. Empty for
+// tokens that are not keys (compound joins).
+std::vector<std::string> korean_keys(const std::vector<analysis::Token>& tokens);
+
+// Adjacent pairs of non-empty keys, "a b": Korean lexicon keys too.
+std::vector<std::string> korean_bigrams(const std::vector<std::string>& keys);
+
+// Which tokens Korean negation applies to: the word after 안/못, the word
+// before 없다/아니다/않다 (any ending). The lexicon generator counts a negated
+// word for the opposite class, so lexicon weights are a word's own polarity
+// and the scorer's negation rule can flip them.
+std::vector<bool> korean_negated(const std::vector<analysis::Token>& tokens);
+
+// Label from the positive and negative sums and the final score.
+Label label_for(double score, double positive, double negative);
+
+}  // namespace revsearch::sentiment

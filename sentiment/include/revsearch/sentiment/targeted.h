@@ -1,0 +1,39 @@
+// Sentiment about named entities (actors) in a passage: the feelings in the
+// clause or sentence of a mention, or of a pronoun/possessive that refers
+// back to it ("her", "his", "their", "the actress", "the actor").
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "revsearch/sentiment/sentiment.h"
+
+namespace revsearch::sentiment {
+
+// Where an entity is named in the passage: byte offsets into the passage
+// text and the entity's key (e.g. the actor term "han-so-hee").
+struct Mention {
+  std::size_t begin = 0;
+  std::size_t end = 0;
+  std::string entity;
+};
+
+struct EntitySentiment {
+  std::string entity;
+  double score = 0;  // -1..+1, as Sentiment::score
+  Label label = Label::kNeutral;
+  std::vector<WordScore> words;  // the contributions attributed to this entity
+};
+
+// Per-entity sentiment, one entry per entity in order of first mention.
+// `passage` is scored once with the full rules (English or Korean, `lang` as
+// for Scorer::score); each contribution is then attributed to the entity of
+// its clause (a mention or a referring pronoun in the clause), else of its
+// sentence when exactly one entity is referred to there. Mentions with bad
+// offsets are ignored.
+std::vector<EntitySentiment> targeted_sentiment(Scorer& scorer, std::string_view passage,
+                                                const std::vector<Mention>& mentions, std::string_view lang = "");
+
+}  // namespace revsearch::sentiment

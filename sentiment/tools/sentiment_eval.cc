@@ -1,0 +1,156 @@
+// sentiment-eval: measures the sentiment scorers against labelled data, each
+// next to its baseline in the same run (see benchmarks/sentiment-accuracy.sh).
+//   sentiment-eval nsmc NSMC.jsonl.gz        test split accuracy (ids ending in 0)
+//   sentiment-eval nsmc NSMC.jsonl.gz 1      development split (a lexicon made without it)
+//   sentiment-eval dev FILE_GroundTruth.txt  Pearson r with human scores
+//   sentiment-eval polarity DIR              accuracy on DIR/pos/*, DIR/neg/*
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "revsearch/analysis/analyzer.h"
+#include "revsearch/indexer/readers.h"
+#include "revsearch/sentiment/sentiment.h"
+#include "revsearch/utf8.h"
+
+namespace {
+
+using namespace revsearch;
+using sentiment::Method;
+
+double pearson(const std::vector<double>& x, const std::vector<double>& y) {
+  double n = static_cast<double>(x.size()), sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
+  for (std::size_t i = 0; i < x.size(); ++i) {
+    sx += x[i];
+    sy += y[i];
+    sxx += x[i] * x[i];
+    syy += y[i] * y[i];
+    sxy += x[i] * y[i];
+  }
+  double den = std::sqrt(n * sxx - sx * sx) * std::sqrt(n * syy - sy * sy);
+  return den == 0 ? 0 : (n * sxy - sx * sy) / den;
+}
+
+struct Tally {
+  long right = 0, total = 0, undecided = 0;
+  void add(bool truth_positive, double score, bool fallback_positive) {
+    bool predicted = score > 0 || (score == 0 && fallback_positive);
+    undecided += score == 0;
+    right += predicted == truth_positive;
+    ++total;
+  }
+  void print(const char* name) const {
+    std::printf("  %-34s %6.2f%%  (%ld/%ld; %ld with no lexicon word -> majority class)\n", name,
+                100.0 * static_cast<double>(right) / static_cast<double>(total), right, total, undecided);
+  }
+};
+
+class NsmcEval : public indexer::RecordSink {
+ public:
+  NsmcEval(sentiment::Scorer& scorer, char split_digit) : scorer_(scorer), digit_(split_digit) {}
+  void review(indexer::Review&& r) override {
+    if (!r.rating || (*r.rating > 4 && *r.rating < 9) || r.id.empty()) return;
+    bool positive = *r.rating >= 9;
+    if (r.id.back() != digit_) {  // training split: only its class counts, for the majority baseline
+      (positive ? train_pos : train_neg)++;
+      return;
+    }
+    test_.push_back({positive, std::move(r.text)});
+  }
+  void skip(indexer::Skip&&) override {}
+
+  void report() {
+    bool majority_positive = train_pos >= train_neg;
+    Tally majority, plain, rules;
+    for (const auto& [truth, text] : test_) {
+      majority.add(truth, 0, majority_positive);
+      plain.add(truth, scorer_.score(text, "ko", Method::kPlain).score, majority_positive);
+      rules.add(truth, scorer_.score(text, "ko", Method::kRules).score, majority_positive);
+    }
+    std::printf("NSMC %s split (ids ending in %c; positive = rating >= 9, negative <= 4):\n",
+                digit_ == '0' ? "test" : "development", digit_);
+    std::printf("  majority class from training split: %s (%ld positive, %ld negative)\n",
+                majority_positive ? "positive" : "negative", train_pos, train_neg);
+    majority.print("majority-class baseline");
+    plain.print("plain unweighted lexicon (+1/-1)");
+    rules.print("revsearch (weights + rules)");
+  }
+
+ private:
+  sentiment::Scorer& scorer_;
+  std::vector<std::pair<bool, std::string>> test_;
+  char digit_;
+  long train_pos = 0, train_neg = 0;
+};
+
+int dev(sentiment::Scorer& scorer, const std::string& path) {
+  std::ifstream in(path);
+  if (!in) throw std::runtime_error("cannot read " + path);
+  std::vector<double> human, plain, rules;
+  for (std::string line; std::getline(in, line);) {
+    std::istringstream fields(line);
+    std::string id, score, text;
+    if (!std::getline(fields, id, '\t') || !std::getline(fields, score, '\t') || !std::getline(fields, text)) continue;
+    if (utf8::first_invalid(text)) continue;
+    human.push_back(std::stod(score));
+    plain.push_back(scorer.score(text, "en", Method::kPlain).score);
+    rules.push_back(scorer.score(text, "en", Method::kRules).score);
+  }
+  std::printf("%s (%zu snippets): Pearson r  plain VADER-lexicon sum %.3f   revsearch %.3f\n",
+              std::filesystem::path(path).filename().c_str(), human.size(), pearson(human, plain),
+              pearson(human, rules));
+  return 0;
+}
+
+int polarity(sentiment::Scorer& scorer, const std::string& dir) {
+  Tally plain, rules;
+  for (const char* cls : {"pos", "neg"}) {
+    for (const auto& entry : std::filesystem::directory_iterator(std::filesystem::path(dir) / cls)) {
+      std::ifstream in(entry.path(), std::ios::binary);
+      std::stringstream ss;
+      ss << in.rdbuf();
+      std::string text = ss.str();
+      if (utf8::first_invalid(text)) continue;
+      bool truth = std::string(cls) == "pos";
+      // Balanced classes: an undecided review counts as positive.
+      plain.add(truth, scorer.score(text, "en", Method::kPlain).score, true);
+      rules.add(truth, scorer.score(text, "en", Method::kRules).score, true);
+    }
+  }
+  std::printf("Polarity v2.0 (%ld reviews, 1000 pos / 1000 neg):\n", rules.total);
+  plain.print("plain VADER-lexicon sum");
+  rules.print("revsearch (VADER + review rules)");
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  if (argc != 3 && !(argc == 4 && std::string(argv[1]) == "nsmc")) {
+    std::cerr << "usage: sentiment-eval nsmc|dev|polarity PATH  (nsmc PATH DIGIT: development split)\n";
+    return 2;
+  }
+  try {
+    analysis::Analyzer analyzer;
+    sentiment::Scorer scorer(analyzer);
+    std::string mode = argv[1];
+    if (mode == "nsmc") {
+      NsmcEval eval(scorer, argc == 4 ? argv[3][0] : '0');
+      indexer::read_file(argv[2], argv[2], "nsmc", {}, eval);
+      eval.report();
+      return 0;
+    }
+    if (mode == "dev") return dev(scorer, argv[2]);
+    if (mode == "polarity") return polarity(scorer, argv[2]);
+    std::cerr << "sentiment-eval: unknown mode '" << mode << "'\n";
+    return 2;
+  } catch (const std::exception& e) {
+    std::cerr << "sentiment-eval: " << e.what() << "\n";
+    return 1;
+  }
+}

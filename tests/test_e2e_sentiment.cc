@@ -1,0 +1,103 @@
+// End to end: sentiment indexing, the sentiment: field, sorting and range
+// filters, and `revsearch sentiment`, with the real binary (issue 6).
+#include <catch2/catch.hpp>
+#include <nlohmann/json.hpp>
+
+#include "support.h"
+
+using namespace revsearch::test;
+
+namespace {
+
+const std::string& seed_db() {
+  static TempDir dir;
+  static const std::string db = [] {
+    std::string path = dir / "db";
+    RunResult r = run_revsearch({"index", "--db", path, seed_review(), source_path("corpus/nsmc-sample.jsonl")});
+    if (r.status != 0 && r.status != 3) throw std::runtime_error("indexing failed: " + r.err);
+    return path;
+  }();
+  return db;
+}
+
+nlohmann::json search_json(const std::vector<std::string>& extra) {
+  std::vector<std::string> args = {"search", "--db", seed_db(), "--json"};
+  args.insert(args.end(), extra.begin(), extra.end());
+  RunResult r = run_revsearch(args);
+  INFO(r.err);
+  REQUIRE(r.status == 0);
+  return nlohmann::json::parse(r.out);
+}
+
+}  // namespace
+
+TEST_CASE("e2e sentiment: sentiment:lacklustre and plain lacklustre rank its passage first", "[e2e][sentiment]") {
+  for (const char* query : {"sentiment:lacklustre", "lacklustre"}) {
+    INFO(query);
+    auto hits = search_json({query})["hits"];
+    REQUIRE(!hits.empty());
+    CHECK(hits[0]["text"].get<std::string>().find("somewhat lacklustre") != std::string::npos);
+    CHECK(hits[0]["sentiment"].get<double>() < 0);
+    CHECK(hits[0]["sentiment_label"] == "negative");
+  }
+  // A word that is in the passage but did not move its score is no sentiment word.
+  CHECK(search_json({"sentiment:performance"})["hits"].empty());
+}
+
+TEST_CASE("e2e sentiment: sentiment:negative filters on the label", "[e2e][sentiment]") {
+  auto hits = search_json({"--limit", "100", "--all-passages", "sentiment:negative", "lang:en"})["hits"];
+  REQUIRE(!hits.empty());
+  bool lacklustre = false;
+  for (const auto& hit : hits) {
+    CHECK(hit["sentiment_label"] == "negative");
+    CHECK(hit["sentiment"].get<double>() < 0);
+    lacklustre = lacklustre || hit["text"].get<std::string>().find("lacklustre") != std::string::npos;
+  }
+  CHECK(lacklustre);
+  auto combined = search_json({"performance", "sentiment:negative"})["hits"];
+  REQUIRE(!combined.empty());
+  CHECK(combined[0]["text"].get<std::string>().find("lacklustre") != std::string::npos);
+  for (const auto& hit : search_json({"--limit", "100", "sentiment:positive"})["hits"]) {
+    CHECK(hit["sentiment"].get<double>() > 0);
+  }
+}
+
+TEST_CASE("e2e sentiment: --sort and --sentiment-min/--sentiment-max", "[e2e][sentiment]") {
+  auto ascending = search_json({"--limit", "50", "--sort", "sentiment", "lang:ko"})["hits"];
+  auto descending = search_json({"--limit", "50", "--sort=-sentiment", "lang:ko"})["hits"];
+  REQUIRE(ascending.size() >= 10);
+  for (std::size_t i = 1; i < ascending.size(); ++i) {
+    CHECK(ascending[i - 1]["sentiment"].get<double>() <= ascending[i]["sentiment"].get<double>());
+    CHECK(descending[i - 1]["sentiment"].get<double>() >= descending[i]["sentiment"].get<double>());
+  }
+  CHECK(ascending[0]["sentiment"].get<double>() < 0);
+  CHECK(descending[0]["sentiment"].get<double>() > 0);
+
+  auto ranged = search_json({"--limit", "1000", "--sentiment-min", "0.2", "--sentiment-max", "0.6", "lang:ko"})["hits"];
+  REQUIRE(!ranged.empty());
+  for (const auto& hit : ranged) {
+    CHECK(hit["sentiment"].get<double>() >= 0.2);
+    CHECK(hit["sentiment"].get<double>() <= 0.6);
+  }
+  RunResult bad = run_revsearch({"search", "--db", seed_db(), "--sentiment-min", "0.5", "--sentiment-max", "0.1", "x"});
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("--sentiment-min") != std::string::npos);
+  CHECK(run_revsearch({"search", "--db", seed_db(), "--sort", "rating", "x"}).status == 2);
+  CHECK(run_revsearch({"search", "--db", seed_db(), "--sentiment-min", "7", "x"}).status == 2);
+}
+
+TEST_CASE("e2e sentiment: revsearch sentiment prints score and contributing words", "[e2e][sentiment]") {
+  RunResult en = run_revsearch({"sentiment", "Her performance could often feel somewhat lacklustre."});
+  REQUIRE(en.status == 0);
+  CHECK(en.out.find("label: negative") != std::string::npos);
+  CHECK(en.out.find("lacklustre") != std::string::npos);
+  RunResult ko = run_revsearch({"sentiment", "--json", "--lang", "ko", "정말 재밌어요 ㅋㅋㅋ"});
+  REQUIRE(ko.status == 0);
+  auto j = nlohmann::json::parse(ko.out);
+  CHECK(j["lang"] == "ko");
+  CHECK(j["score"].get<double>() > 0);
+  CHECK(!j["words"].empty());
+  CHECK(run_revsearch({"sentiment", "--lang", "fr", "x"}).status == 2);
+  CHECK(run_revsearch({"sentiment", "\xff\xfe"}).status == 2);
+  CHECK(run_revsearch({"sentiment"}).status == 2);
+}

@@ -1,0 +1,211 @@
+// Sentiment scoring: tables of sentences with the expected sign, rules
+// compared pairwise, Korean keys, and targeted sentiment on the seed review.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "revsearch/analysis/analyzer.h"
+#include "revsearch/sentiment/sentiment.h"
+#include "revsearch/sentiment/targeted.h"
+#include "support.h"
+
+using namespace revsearch;
+using revsearch::sentiment::Label;
+
+namespace {
+
+analysis::Analyzer& analyzer() {
+  static analysis::Analyzer instance;
+  return instance;
+}
+
+sentiment::Scorer& scorer() {
+  static sentiment::Scorer instance(analyzer());
+  return instance;
+}
+
+double score(const std::string& text, const std::string& lang = "") { return scorer().score(text, lang).score; }
+
+struct Case {
+  const char* text;
+  int sign;  // +1 positive, -1 negative, 0 neutral
+};
+
+void check_signs(const std::vector<Case>& cases, const std::string& lang) {
+  for (const Case& c : cases) {
+    double s = score(c.text, lang);
+    INFO(c.text << " -> " << s);
+    if (c.sign > 0) CHECK(s >= 0.05);
+    if (c.sign < 0) CHECK(s <= -0.05);
+    if (c.sign == 0) CHECK(std::fabs(s) < 0.05);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("sentiment: English negation, hedges, contrast, idioms", "[sentiment]") {
+  check_signs({
+                  {"The acting was good.", +1},
+                  {"The acting was not good.", -1},
+                  {"The acting wasn't good.", -1},
+                  {"There was certainly nothing wrong per say with their dynamic.", +1},
+                  {"Their potential was certainly not unwatchable.", +1},
+                  {"Her performance could often feel somewhat lacklustre.", -1},
+                  {"Soo Hee's performance could feel somewhat lacking at the best of times.", -1},
+                  {"It rarely felt coherently natural.", -1},
+                  {"The start was inconsistent, but the chemistry was decent enough.", +1},
+                  {"The chemistry was decent, but the plot was dull.", -1},
+                  {"Although the cast is great, the plot is dull and tedious.", -1},
+                  {"The plot is dull. However the cast is wonderful.", +1},
+                  {"A masterpiece!", +1},
+                  {"It is a horror thriller about revenge.", 0},   // genres are not feelings
+                  {"Sun Woo meets Joy in the park.", 0},           // nor are names
+                  {"It is hard to deny that the series exists.", 0},
+              },
+              "en");
+}
+
+TEST_CASE("sentiment: English rules strengthen and weaken as VADER's do", "[sentiment]") {
+  CHECK(score("very good", "en") > score("good", "en"));
+  CHECK(score("somewhat good", "en") < score("good", "en"));
+  CHECK(score("somewhat lacklustre", "en") > score("lacklustre", "en"));  // a hedge weakens a negative too
+  CHECK(score("it was GOOD", "en") > score("it was good", "en"));
+  CHECK(score("good!!!", "en") > score("good", "en"));
+  CHECK(score("decent enough", "en") < score("decent", "en"));
+  // Contrast: the clause after "but" outweighs the one before.
+  CHECK(score("good but bad", "en") < 0);
+  CHECK(score("bad but good", "en") > 0);
+}
+
+TEST_CASE("sentiment: Korean endings, negation, intensifiers and chat markers", "[sentiment]") {
+  check_signs({
+                  {"정말 재밌어요", +1},
+                  {"재밌었다", +1},
+                  {"재밌네요", +1},
+                  {"최고의 영화", +1},
+                  {"감동적이었어요", +1},
+                  {"재미없다", -1},
+                  {"지루했어요", -1},
+                  {"별로네요", -1},
+                  {"시간 아깝다", -1},
+                  {"안 좋아요", -1},
+                  {"안 재밌다", -1},
+                  {"감동 없다", -1},
+                  {"나쁘지 않았다", +1},
+                  {"지루하지 않았다", +1},
+                  {"ㅡㅡ", -1},
+                  {"연기가 최악이었다 ㅡㅡ", -1},
+              },
+              "ko");
+  // Negation flips, intensifiers strengthen.
+  CHECK(score("좋다", "ko") > 0);
+  CHECK(score("안 좋다", "ko") < score("좋다", "ko"));
+  CHECK(score("너무 지루하다", "ko") < score("지루하다", "ko"));
+  // Language detection picks the Korean scorer on its own.
+  CHECK(scorer().score("정말 재밌어요").lang == "ko");
+  CHECK(scorer().score("a good film").lang == "en");
+}
+
+TEST_CASE("sentiment: chat markers are one lexicon key at any length", "[sentiment]") {
+  auto keys = [](const char* text) { return sentiment::korean_keys(analyzer().analyze(text)); };
+  CHECK(keys("ㅋㅋㅋㅋㅋㅋ") == keys("ㅋㅋ"));
+  CHECK(keys("ㅠㅠㅠ") == keys("ㅠㅠ"));
+  CHECK(keys("ㅋㅋ") != keys("ㅠㅠ"));
+  CHECK(score("ㅋㅋㅋㅋㅋㅋ", "ko") == Approx(score("ㅋㅋ", "ko")));
+}
+
+TEST_CASE("sentiment: labels, contributing words and bad input", "[sentiment]") {
+  sentiment::Sentiment s = scorer().score("Her performance could often feel somewhat lacklustre.", "en");
+  REQUIRE(s.words.size() == 1);
+  CHECK(s.words[0].word == "lacklustre");
+  CHECK(s.label == Label::kNegative);
+  CHECK(sentiment::label_name(s.label) == "negative");
+  CHECK(scorer().score("the table is in the room", "en").label == Label::kNeutral);
+  CHECK(scorer().score("wonderful, brilliant acting; awful, horrible plot", "en").label ==
+        Label::kMixed);
+  CHECK(scorer().score("", "").label == Label::kNeutral);
+  CHECK(scorer().score("!!!!!!????", "en").score == 0);
+}
+
+namespace {
+
+// The seed review's paragraph containing `needle`.
+std::string seed_paragraph(const std::string& needle) {
+  for (const std::string& line : test::lines_of(test::read_file(test::seed_review()))) {
+    if (line.find(needle) != std::string::npos) return line;
+  }
+  FAIL("no seed paragraph contains " << needle);
+  return "";
+}
+
+// Hand-given mentions: every occurrence of each spelling.
+std::vector<sentiment::Mention> mentions_of(const std::string& text,
+                                            const std::vector<std::pair<std::string, std::string>>& names) {
+  std::vector<sentiment::Mention> out;
+  for (const auto& [spelling, entity] : names) {
+    for (std::size_t at = text.find(spelling); at != std::string::npos; at = text.find(spelling, at + 1)) {
+      out.push_back({at, at + spelling.size(), entity});
+    }
+  }
+  return out;
+}
+
+const sentiment::EntitySentiment* find_entity(const std::vector<sentiment::EntitySentiment>& all,
+                                              const std::string& entity) {
+  for (const auto& e : all) {
+    if (e.entity == entity) return &e;
+  }
+  return nullptr;
+}
+
+}  // namespace
+
+TEST_CASE("targeted: Han So-hee's lacklustre performance is negative about her", "[sentiment][targeted]") {
+  std::string text = seed_paragraph("somewhat lacklustre");
+  auto result = sentiment::targeted_sentiment(
+      scorer(), text, mentions_of(text, {{"Han So-Hee’s", "han-so-hee"}, {"So Hee’s", "han-so-hee"},
+                                         {"Soo Hee’s", "han-so-hee"}}));
+  const auto* her = find_entity(result, "han-so-hee");
+  REQUIRE(her);
+  CHECK(her->label == Label::kNegative);
+  bool lacklustre = false, lacking = false;
+  for (const auto& w : her->words) {
+    lacklustre = lacklustre || w.word == "lacklustre";  // reached through "her performance"
+    lacking = lacking || w.word == "lacking";           // "Soo Hee's performance ... lacking"
+  }
+  CHECK(lacklustre);
+  CHECK(lacking);
+}
+
+TEST_CASE("targeted: 'the actress' refers back; My Name being widely praised is positive", "[sentiment][targeted]") {
+  std::string text = seed_paragraph("widely praised");
+  auto result = sentiment::targeted_sentiment(scorer(), text, mentions_of(text, {{"Han So-Hee", "han-so-hee"}}));
+  const auto* her = find_entity(result, "han-so-hee");
+  REQUIRE(her);
+  CHECK(her->label == Label::kPositive);
+  bool praised = false;
+  for (const auto& w : her->words) praised = praised || w.word == "praised";
+  CHECK(praised);
+}
+
+TEST_CASE("targeted: two actors in one sentence get their own clauses", "[sentiment][targeted]") {
+  std::string text = "Han So-Hee was wonderful, but Park Hyung-Sik was dull. His lines felt stilted.";
+  auto result = sentiment::targeted_sentiment(
+      scorer(), text, mentions_of(text, {{"Han So-Hee", "han-so-hee"}, {"Park Hyung-Sik", "park-hyung-sik"}}), "en");
+  REQUIRE(result.size() == 2);
+  CHECK(result[0].entity == "han-so-hee");
+  CHECK(result[0].label == Label::kPositive);
+  CHECK(result[1].entity == "park-hyung-sik");
+  CHECK(result[1].label == Label::kNegative);
+  CHECK(result[1].words.size() == 2);  // dull, and stilted through "His"
+}
+
+TEST_CASE("targeted: no mentions, bad spans and unrelated sentences", "[sentiment][targeted]") {
+  std::string text = "The soundtrack was awful. Han So-Hee appears in it.";
+  CHECK(sentiment::targeted_sentiment(scorer(), text, {}).empty());
+  auto bad = sentiment::targeted_sentiment(scorer(), text, {{40, 10, "x"}, {0, 9999, "y"}, {0, 3, ""}});
+  CHECK(bad.empty());
+  auto result = sentiment::targeted_sentiment(scorer(), text, mentions_of(text, {{"Han So-Hee", "han-so-hee"}}));
+  REQUIRE(result.size() == 1);
+  CHECK(result[0].label == Label::kNeutral);  // "awful" is about the soundtrack
+}
