@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
+#include <set>
 
 #include "revsearch/analysis/analyzer.h"
 #include "revsearch/errors.h"
@@ -84,8 +85,15 @@ class IndexingSink : public RecordSink {
     }
     SplitReview split = splitter_.split(review);
     std::vector<analysis::Token> title_tokens = analyzer_.analyze(review.title);
+    entities::ReviewContext entity_context(review.title);  // issue 5: names carry across passages
     for (const Passage& passage : split.passages) {
       Xapian::Document doc = build_document(review, passage, analyzer_, title_tokens);
+      for (auto& [term, name] :
+           add_entities(doc, recognizer_.find_mentions(passage.text, entity_context), entity_context)) {
+        if (entity_names_.insert(term).second) {
+          db_.set_metadata(std::string(schema::kEntityNameMetadata) + term, name);
+        }
+      }
       db_.replace_document(schema::unique_id(review.id, passage.number), doc);
       summary_.boilerplate_passages += passage.boilerplate;
       ++pending_;
@@ -132,6 +140,8 @@ class IndexingSink : public RecordSink {
   IndexSummary& summary_;
   analysis::Analyzer analyzer_;
   PassageSplitter splitter_;
+  entities::Recognizer recognizer_;           // issue 5
+  std::set<std::string> entity_names_;        // entity terms whose display name is stored
   std::size_t pending_ = 0;
   std::chrono::steady_clock::time_point last_report_ = std::chrono::steady_clock::now();
 };

@@ -11,6 +11,7 @@
 #include <optional>
 #include <vector>
 
+#include "revsearch/entities/recognizer.h"
 #include "revsearch/errors.h"
 #include "revsearch/schema.h"
 #include "revsearch/utf8.h"
@@ -18,7 +19,9 @@
 namespace revsearch::query {
 namespace {
 
-enum class FieldKind { kText, kBoolean };
+// kActor/kCharacter/kTitleEntity (issue 5): values resolved through
+// revsearch/entities to canonical keys.
+enum class FieldKind { kText, kBoolean, kActor, kCharacter, kTitleEntity };
 
 struct FieldSpec {
   FieldKind kind;
@@ -29,13 +32,20 @@ struct FieldSpec {
 
 const std::map<std::string, FieldSpec, std::less<>>& fields() {
   static const std::map<std::string, FieldSpec, std::less<>> table = {
-      {"title", {FieldKind::kText, schema::kTitle, schema::kTitleStem, true}},
+      {"title", {FieldKind::kTitleEntity, schema::kTitle, schema::kTitleStem, true}},
       {"lang", {FieldKind::kBoolean, schema::kLanguage, "", true}},
       {"review", {FieldKind::kBoolean, schema::kReview, "", false}},
       {"kind", {FieldKind::kBoolean, schema::kKind, "", true}},
+      // Entities (issue 5).
+      {"actor", {FieldKind::kActor, schema::kActor, "", false}},
+      {"character", {FieldKind::kCharacter, schema::kCharacter, "", false}},
   };
   return table;
 }
+
+// How much a passage about an actor's character counts against a direct
+// mention of the actor (issue 5).
+constexpr double kCharacterWeight = 0.2;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -189,6 +199,11 @@ class Parser {
       if (field != fields().end()) {
         std::string_view value = word.substr(colon + 1);
         const FieldSpec& spec = field->second;
+        if (spec.kind != FieldKind::kText && spec.kind != FieldKind::kBoolean) {
+          if (value.empty() && pos_ < text_.size() && quote_length(text_, pos_)) value = phrase_text(start);
+          if (value.empty()) fail(start, "field '" + field->first + ":' needs a value");
+          return entity(spec.kind, value);
+        }
         if (value.empty() && pos_ < text_.size() && quote_length(text_, pos_)) {
           if (spec.kind == FieldKind::kBoolean) {
             return boolean_term(spec, phrase_text(start), is_filter);
@@ -201,6 +216,46 @@ class Parser {
       }
     }
     return words(word, "", schema::kStem, !negated);
+  }
+
+  // Entities (issue 5). actor: matches direct mentions, and passages that
+  // mention a character the actor plays at a fifth of the weight, so those
+  // rank below direct mentions. A given name alone ("Hyung Sik") matches
+  // every person the index knows by that given name.
+  Xapian::Query entity(FieldKind kind, std::string_view value) {
+    for (const analysis::Token& token : analyzer_.analyze(value)) {
+      out_.highlight_exact.insert(token.text);
+      out_.highlight_stems.insert(token.search_form());
+    }
+    if (kind == FieldKind::kTitleEntity) {
+      std::string key = entities::title_key(value);
+      Xapian::Query words_query;
+      std::vector<analysis::Token> tokens = analyzer_.analyze(value);
+      std::vector<std::string> terms;
+      for (const analysis::Token& token : tokens) {
+        if (!token.compound) terms.push_back(schema::prefixed(schema::kTitle, token.text));
+      }
+      if (terms.size() == 1) {
+        words_query = words(value, schema::kTitle, schema::kTitleStem, false);
+      } else if (terms.size() > 1) {
+        // "soundtrack #1" and "Soundtrack#1" analyse to the same phrase.
+        words_query = Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                    static_cast<Xapian::termcount>(terms.size()));
+      }
+      if (key.empty()) return words_query;
+      Xapian::Query title(schema::prefixed(schema::kTitleEntity, key));
+      return words_query.empty() ? title : Xapian::Query(Xapian::Query::OP_OR, title, words_query);
+    }
+    entities::NameQuery name = entities::resolve_name(value);
+    if (name.key.empty()) return Xapian::Query::MatchNothing;
+    if (kind == FieldKind::kCharacter) {
+      return Xapian::Query(schema::prefixed(name.given_only ? schema::kCharacterGiven : schema::kCharacter, name.key));
+    }
+    Xapian::Query direct(schema::prefixed(name.given_only ? schema::kActorGiven : schema::kActor, name.key));
+    Xapian::Query via(
+        schema::prefixed(name.given_only ? schema::kActorGivenViaCharacter : schema::kActorViaCharacter, name.key));
+    return Xapian::Query(Xapian::Query::OP_OR, direct,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, via, kCharacterWeight));
   }
 
   Xapian::Query boolean_term(const FieldSpec& spec, std::string_view value, bool& is_filter) {

@@ -18,6 +18,19 @@ inline constexpr std::string_view kLanguage = "L";      // passage language ("en
 inline constexpr std::string_view kKind = "K";          // "review" or "boilerplate"
 inline constexpr std::string_view kSource = "XF";       // source file, for deletes by file
 
+// Entities (issue 5): canonical keys from revsearch/entities ("han-so-hui",
+// "soundtrack#1"), always lower case, so one-letter prefixes stay unambiguous.
+inline constexpr std::string_view kActor = "A";                    // actor mentioned (wdf = mentions)
+inline constexpr std::string_view kActorGiven = "XAG";             // same, by given name ("hyeong-sik")
+inline constexpr std::string_view kCharacter = "C";                // character mentioned
+inline constexpr std::string_view kCharacterGiven = "XCG";         // same, by given name ("eun-su")
+inline constexpr std::string_view kActorViaCharacter = "XAC";      // actor whose character is mentioned
+inline constexpr std::string_view kActorGivenViaCharacter = "XACG";
+inline constexpr std::string_view kTitleEntity = "T";              // quoted title or the review's own title
+inline constexpr std::string_view kCharacterLink = "XL";           // "title|character|actor", per passage
+// Database metadata key for an entity's display name: prefix + term.
+inline constexpr std::string_view kEntityNameMetadata = "entity-name:";
+
 // Value slots.
 inline constexpr Xapian::valueno kSlotPassage = 0;      // sortable passage number
 inline constexpr Xapian::valueno kSlotRating = 1;       // sortable rating (1-10)
