@@ -24,6 +24,7 @@ Command add_index_command(CLI::App& app);
 Command add_search_command(CLI::App& app);
 Command add_stats_command(CLI::App& app);
 Command add_analyze_command(CLI::App& app);
+Command add_entities_command(CLI::App& app);  // issue 5
 
 // Whether stdout is a terminal (colour, progress bars).
 bool stdout_is_terminal();

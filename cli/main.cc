@@ -26,7 +26,8 @@ int main(int argc, char** argv) {
 
   const std::vector<cli::Command> commands = {
       cli::add_index_command(app), cli::add_search_command(app), cli::add_stats_command(app),
-      cli::add_analyze_command(app)};
+      cli::add_analyze_command(app),
+      cli::add_entities_command(app)};  // issue 5
 
   try {
     app.parse(argc, argv);

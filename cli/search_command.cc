@@ -34,9 +34,25 @@ nlohmann::json to_json(const query::SearchResult& result) {
         {"highlights", highlights},
     };
     if (hit.rating) h["rating"] = *hit.rating;
+    // Issue 5: entities the passage mentions.
+    h["actors"] = hit.actors;
+    h["characters"] = hit.characters;
+    h["titles"] = hit.titles;
     hits.push_back(std::move(h));
   }
-  return {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits}};
+  nlohmann::json out = {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits}};
+  if (!result.facets.empty()) {  // issue 5
+    nlohmann::json facets = nlohmann::json::object();
+    for (const query::Facet& facet : result.facets) {
+      nlohmann::json values = nlohmann::json::array();
+      for (const query::FacetValue& v : facet.values) {
+        values.push_back({{"name", v.name}, {"key", v.key}, {"count", v.count}});
+      }
+      facets[facet.field] = values;
+    }
+    out["facets"] = facets;
+  }
+  return out;
 }
 
 void print_text(const query::SearchResult& result, const query::SearchOptions& options, bool colour) {
@@ -57,6 +73,11 @@ void print_text(const query::SearchResult& result, const query::SearchOptions& o
     if (!hit.title.empty()) std::cout << "  " << hit.title;
     std::cout << "\n   " << hit.snippet.render(open, close) << "\n\n";
   }
+  for (const query::Facet& facet : result.facets) {  // issue 5
+    std::cout << "Top " << facet.field << "s among the matches:\n";
+    if (facet.values.empty()) std::cout << "   (none)\n";
+    for (const query::FacetValue& v : facet.values) std::cout << "   " << v.count << "  " << v.name << "\n";
+  }
 }
 
 }  // namespace
@@ -71,6 +92,9 @@ Command add_search_command(CLI::App& app) {
   sub->add_flag("--json", args->json, "Print one JSON object instead of text");
   sub->add_flag("--include-boilerplate", args->options.include_boilerplate,
                 "Also return passages recognised as site boilerplate");
+  sub->add_option("--facets", args->options.facets, "Count entities among the matches: actor,character,title")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"actor", "character", "title"}));  // issue 5
   sub->add_option("query", args->query_words, "Query (words, \"phrases\", field:value, AND/OR/NOT, -word)")
       ->required();
 

@@ -164,18 +164,18 @@ ReviewContext::ReviewContext(std::string_view own_title) {
   std::string key = title_key(whole);
   if (key.empty()) return;
   own_title_display_ = whole;
-  // "Soundtrack #1; A Discordant Love Story" reviews "Soundtrack #1".
+  // A heading "Soundtrack #1; A Discordant Love Story" reviews the work
+  // "Soundtrack #1"; the rest is the review's own headline.
   std::size_t cut = whole.find_first_of(";:|");
   if (cut != std::string::npos) {
     std::string head = collapse_spaces(std::string_view(whole).substr(0, cut));
     if (!title_key(head).empty()) {
       own_title_keys_.push_back(title_key(head));
       own_title_display_ = head;
+      return;
     }
   }
-  if (std::find(own_title_keys_.begin(), own_title_keys_.end(), key) == own_title_keys_.end()) {
-    own_title_keys_.push_back(key);
-  }
+  own_title_keys_.push_back(key);
 }
 
 std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewContext& context) const {

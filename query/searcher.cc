@@ -44,8 +44,23 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
       hit.source = data.value("source", "");
       hit.text = data.value("text", "");
       if (data.contains("rating")) hit.rating = data["rating"].get<double>();
+      // Issue 5: entity names stored by the indexer.
+      for (auto [field, list] : {std::pair{"actors", &hit.actors}, std::pair{"characters", &hit.characters},
+                                 std::pair{"titles", &hit.titles}}) {
+        if (data.contains(field) && data[field].is_array()) {
+          for (const auto& name : data[field]) {
+            if (name.is_string()) list->push_back(name.get<std::string>());
+          }
+        }
+      }
       hit.snippet = make_snippet(hit.text, analyzer_, parsed.highlight_exact, parsed.highlight_stems);
       result.hits.push_back(std::move(hit));
+    }
+    if (!options.facets.empty()) {  // issue 5
+      Xapian::MSet all = enquire.get_mset(0, options.facet_depth);
+      for (const std::string& field : options.facets) {
+        result.facets.push_back(count_facet(db_, all, field, options.facet_top));
+      }
     }
   } catch (const Xapian::DatabaseModifiedError&) {
     // A writer committed while we read: reopen once and retry.

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "revsearch/query/facets.h"
 #include "revsearch/query/snippet.h"
 
 namespace revsearch::query {
@@ -15,6 +16,11 @@ struct SearchOptions {
   Xapian::doccount limit = 10;
   Xapian::doccount offset = 0;
   bool include_boilerplate = false;  // site boilerplate is not review text
+  // Issue 5: entity facets to count ("actor", "character", "title") over
+  // the first `facet_depth` matches, `facet_top` values each.
+  std::vector<std::string> facets;
+  Xapian::doccount facet_depth = 10000;
+  std::size_t facet_top = 10;
 };
 
 struct Hit {
@@ -29,12 +35,17 @@ struct Hit {
   std::string text;
   std::optional<double> rating;
   Snippet snippet;
+  // Issue 5: entities the passage mentions (display names).
+  std::vector<std::string> actors;
+  std::vector<std::string> characters;
+  std::vector<std::string> titles;
 };
 
 struct SearchResult {
   std::string query;
   Xapian::doccount total_estimate = 0;
   std::vector<Hit> hits;
+  std::vector<Facet> facets;  // issue 5
 };
 
 class Searcher {
