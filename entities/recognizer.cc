@@ -214,11 +214,13 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
   // Latin: chunks of capitalised, Korean-shaped words joined by one space or
   // hyphen; a chunk starting with a surname is a full name.
   for (std::size_t i = 0; i < words.size();) {
-    auto name_like = [&](std::size_t k) {
+    // A part after a hyphen may be lower case ("So-hee", "Hyung-sik").
+    auto name_like = [&](std::size_t k, bool after_hyphen = false) {
       const Word& w = words[k];
       if (w.hangul || is_excluded(w.begin, w.end)) return false;
       std::string_view s = text.substr(w.begin, w.end - w.begin);
-      if (!title_case(s)) return false;
+      bool lower = !s.empty() && s[0] >= 'a' && s[0] <= 'z' && s.size() <= 10;
+      if (!title_case(s) && !(after_hyphen && lower)) return false;
       syl[k] = name_syllables(s);
       return !syl[k].empty() && syl[k].size() <= 2;
     };
@@ -228,7 +230,8 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
     }
     std::size_t j = i + 1;
     while (j < words.size() && words[j].begin == words[j - 1].end + 1 &&
-           (text[words[j - 1].end] == ' ' || text[words[j - 1].end] == '-') && name_like(j)) {
+           (text[words[j - 1].end] == ' ' || text[words[j - 1].end] == '-') &&
+           name_like(j, text[words[j - 1].end] == '-')) {
       ++j;
     }
     // Within the chunk [i, j): surname + 1-2 given syllables, else leftovers.
