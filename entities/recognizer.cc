@@ -292,7 +292,11 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
 
   // Roles, in order: known from context, the cast pattern, a crew word just
   // before the name, else actor.
+  // Where each person was first named in this passage: a given name alone
+  // counts only after the full name.
+  std::map<std::string, std::size_t, std::less<>> named_here;
   auto add_person = [&](std::size_t begin, std::size_t end, const std::string& key, bool given_only) {
+    if (auto it = named_here.find(key); given_only && it != named_here.end() && begin < it->second) return;
     const ReviewContext::Person& p = context.people_.at(key);
     if (p.kind == EntityKind::kCrew) return;  // tracked for context, not reported
     Mention m;
@@ -310,6 +314,7 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
   auto register_person = [&](const std::string& key, const Candidate& c, EntityKind kind) {
     auto [it, inserted] = context.people_.try_emplace(key);
     if (inserted) {
+      named_here.emplace(key, c.begin);
       std::string shown = gazetteer_.display(key);
       if (shown.empty()) shown = c.surface;
       it->second = {kind, shown, join_key(c.syllables, 1), "", ""};

@@ -28,7 +28,12 @@ TEST_CASE("query parser table", "[query]") {
       {"lacklustre NOT chemistry", "Query((Zlacklustr AND_NOT Zchemistri))"},
       {"(plot OR lacklustre) AND chemistry", "Query(((Zplot OR Zlacklustr) AND Zchemistri))"},
       {"(the OR a) lacklustre", "Query(Zlacklustr)"},
-      {"title:soundtrack", "Query(ZSsoundtrack)"},
+      {"title:soundtrack", "Query((Tsoundtrack OR ZSsoundtrack))"},  // issue 5: title entity or title words
+      {"title:\"Soundtrack #1\"", "Query((Tsoundtrack#1 OR (Ssoundtrack PHRASE 2 S#1)))"},
+      {"title:Soundtrack#1", "Query((Tsoundtrack#1 OR (Ssoundtrack PHRASE 2 S#1)))"},
+      {"actor:한소희", "Query((Ahan-so-hui OR 0.25 * XAChan-so-hui))"},
+      {"actor:\"Hyung Sik\"", "Query((XAGhyeong-sik OR 0.25 * XACGhyeong-sik))"},
+      {"character:\"Eun Soo\"", "Query(XCGeun-su)"},
       {"lacklustre lang:EN", "Query((Zlacklustr FILTER Len))"},
       {"lang:ko", "Query(0 * Lko)"},
       {"review:nsmc-1 좋은", "Query((Z좋은 FILTER XRnsmc-1))"},
