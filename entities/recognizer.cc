@@ -42,6 +42,24 @@ const std::set<std::string, std::less<>>& particles() {
   return set;
 }
 
+// Honorifics that mark the word before them as a person's name.
+const std::set<std::string, std::less<>>& honorifics() {
+  static const std::set<std::string, std::less<>> set = {"씨", "씨의", "씨가", "씨는", "씨께서", "님", "님의",
+                                                         "님이", "님은", "옹", "옹의", "선생님"};
+  return set;
+}
+
+// Common Korean surnames in Hangul (one syllable).
+bool is_hangul_surname(std::string_view syllable) {
+  static const std::set<std::string, std::less<>> set = {
+      "김", "이", "박", "최", "정", "강", "조", "윤", "장", "임", "한", "오", "서", "신", "권", "황", "안",
+      "송", "전", "홍", "고", "문", "양", "손", "배", "백", "허", "유", "남", "심", "노", "하", "곽", "성",
+      "차", "주", "우", "구", "민", "류", "나", "진", "지", "엄", "채", "원", "천", "방", "공", "현", "함",
+      "변", "염", "여", "추", "도", "석", "선", "설", "마", "길", "연", "위", "표", "명", "기", "반", "왕",
+      "금", "옥", "육", "인", "맹", "제", "모", "탁", "국", "어", "은", "편", "용", "예", "경", "봉", "사"};
+  return set.count(syllable) > 0;
+}
+
 struct Word {
   std::size_t begin, end;
   bool hangul;
@@ -279,6 +297,12 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
       bool known = gazetteer_.is_actor(name) && (len >= 3 || !gazetteer_.display(join_key(s)).empty());
       if (!known) {
         known = len >= 3 && !s.empty() && context.people_.count(gazetteer_.resolve(join_key(s)));
+      }
+      // Not in the gazetteer: surname + two syllables marked as a person by
+      // an honorific ("정준용씨께서", "임세관님의"). (Adjacency to "배우"
+      // was tried and dropped: "배우 최고의", "배우 명작이" are not names.)
+      if (!known && len == 3 && !s.empty() && is_hangul_surname(name.substr(0, 3))) {
+        known = honorifics().count(rest) > 0;
       }
       if (!known) continue;
       full.push_back({w.begin, w.begin + bytes, s, true, std::string(name)});
