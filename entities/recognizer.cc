@@ -13,6 +13,7 @@
 namespace revsearch::entities {
 namespace {
 
+constexpr std::size_t kMaxTitleKeyBytes = 100;
 constexpr std::string_view kOpenQuote = "\u2018";   // ‘
 constexpr std::string_view kCloseQuote = "\u2019";  // ’ (also the apostrophe)
 constexpr std::string_view kOpenDouble = "\u201C";  // “ song titles: no names inside
@@ -180,14 +181,15 @@ std::string title_key(std::string_view title) {
 ReviewContext::ReviewContext(std::string_view own_title) {
   std::string whole = collapse_spaces(own_title);
   std::string key = title_key(whole);
-  if (key.empty()) return;
+  // Keys become Xapian terms (at most 245 bytes with prefixes).
+  if (key.empty() || key.size() > kMaxTitleKeyBytes) return;
   own_title_display_ = whole;
   // A heading "Soundtrack #1; A Discordant Love Story" reviews the work
   // "Soundtrack #1"; the rest is the review's own headline.
   std::size_t cut = whole.find_first_of(";:|");
   if (cut != std::string::npos) {
     std::string head = collapse_spaces(std::string_view(whole).substr(0, cut));
-    if (!title_key(head).empty()) {
+    if (!title_key(head).empty() && title_key(head).size() <= kMaxTitleKeyBytes) {
       own_title_keys_.push_back(title_key(head));
       own_title_display_ = head;
       return;
@@ -214,7 +216,7 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
     if (lead == std::string_view::npos || trail < lead) continue;
     std::string display = collapse_spaces(inner.substr(lead, trail + 1 - lead));
     std::string key = title_key(display);
-    if (key.empty() || key.size() > 100) continue;
+    if (key.empty() || key.size() > kMaxTitleKeyBytes) continue;
     Mention m;
     m.kind = EntityKind::kTitle;
     m.begin = s.begin + lead;
@@ -292,18 +294,17 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
       std::string_view name = word.substr(0, bytes);
       std::string_view rest = word.substr(bytes);
       if (!rest.empty() && rest.size() > 6 && !particles().count(rest)) continue;
-      if (len == 2 && !gazetteer_.is_actor(name)) continue;
-      std::vector<std::string> s = name_syllables(name);
-      bool known = gazetteer_.is_actor(name) && (len >= 3 || !gazetteer_.display(join_key(s)).empty());
-      if (!known) {
-        known = len >= 3 && !s.empty() && context.people_.count(gazetteer_.resolve(join_key(s)));
-      }
+      // Transliteration is the costly part: only for plausible names.
+      bool listed = gazetteer_.is_actor(name);
       // Not in the gazetteer: surname + two syllables marked as a person by
       // an honorific ("정준용씨께서", "임세관님의"). (Adjacency to "배우"
       // was tried and dropped: "배우 최고의", "배우 명작이" are not names.)
-      if (!known && len == 3 && !s.empty() && is_hangul_surname(name.substr(0, 3))) {
-        known = honorifics().count(rest) > 0;
-      }
+      bool honoured = len == 3 && is_hangul_surname(name.substr(0, 3)) && honorifics().count(rest) > 0;
+      if (!listed && !honoured && (len < 3 || context.people_.empty())) continue;
+      std::vector<std::string> s = name_syllables(name);
+      if (s.empty()) continue;
+      bool known = (listed && (len >= 3 || !gazetteer_.display(join_key(s)).empty())) || honoured ||
+                   (len >= 3 && context.people_.count(gazetteer_.resolve(join_key(s))));
       if (!known) continue;
       full.push_back({w.begin, w.begin + bytes, s, true, std::string(name)});
       found = true;
@@ -413,7 +414,7 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
       if (!matched) ++a;
     }
   }
-  for (std::size_t k : hangul_rest) {
+  for (std::size_t k : context.given_.empty() ? std::vector<std::size_t>{} : hangul_rest) {
     std::string_view word = text.substr(words[k].begin, words[k].end - words[k].begin);
     if (word.size() < 6) continue;
     std::string_view rest = word.substr(6);
