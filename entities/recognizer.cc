@@ -43,9 +43,18 @@ const std::set<std::string, std::less<>>& particles() {
   return set;
 }
 
+// First syllables of particles, endings and honorifics after a name.
+const std::set<std::string, std::less<>>& particle_starts() {
+  static const std::set<std::string, std::less<>> set = {
+      "의", "이", "가", "은", "는", "을", "를", "도", "와", "과", "랑", "님", "씨", "에", "만", "처", "까", "밖",
+      "때", "덕", "하", "라", "로", "짱", "형", "누", "오", "언", "옹", "께", "같", "보", "한", "나", "야", "아"};
+  return set;
+}
+
 // Honorifics that mark the word before them as a person's name.
 const std::set<std::string, std::less<>>& honorifics() {
-  static const std::set<std::string, std::less<>> set = {"씨", "씨의", "씨가", "씨는", "씨께서", "님", "님의",
+  // Not a bare "님": "장난아님" is "no joke", not Mr 장난아.
+  static const std::set<std::string, std::less<>> set = {"씨", "씨의", "씨가", "씨는", "씨께서", "님의",
                                                          "님이", "님은", "옹", "옹의", "선생님"};
   return set;
 }
@@ -293,7 +302,10 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
       if (word.size() < bytes) continue;
       std::string_view name = word.substr(0, bytes);
       std::string_view rest = word.substr(bytes);
-      if (!rest.empty() && rest.size() > 6 && !particles().count(rest)) continue;
+      // What follows the name in the same word must start like a particle
+      // or honorific ("하정우의연기", "박보영이랑"), not like the rest of a
+      // longer word ("장난아니다").
+      if (!rest.empty() && !particles().count(rest) && !particle_starts().count(rest.substr(0, 3))) continue;
       // Transliteration is the costly part: only for plausible names.
       bool listed = gazetteer_.is_actor(name);
       // Not in the gazetteer: surname + two syllables marked as a person by

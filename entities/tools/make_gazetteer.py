@@ -13,6 +13,12 @@ import sys
 
 HANGUL_NAME = re.compile(r"^[\uac00-\ud7a3]{2,4}$")
 
+# Cast-column entries that are not names ("등장인물" = "characters"), and
+# stage names that are everyday words in reviews ("한여름" = midsummer,
+# "이태리" = Italy, "장난아" in "장난아니다"), too ambiguous without context.
+NOT_NAMES = {"등장인물", "출연진", "주연", "조연", "특별출연", "우정출연", "한여름", "이태리", "장난아",
+             "알렉스", "사무엘"}
+
 
 def clean(entry):
     entry = re.sub(r"\([^)]*\)?", "", entry)          # (배우), (1987년), unclosed "(..."
@@ -32,7 +38,7 @@ def main():
                 continue
             names = {clean(e) for e in re.split(r"[,、/·]", row[cast])}
             for name in names:
-                if HANGUL_NAME.match(name):
+                if HANGUL_NAME.match(name) and name not in NOT_NAMES:
                     counts[name] += 1
     for name in sorted(counts):
         sys.stdout.write(f"{name}\t{counts[name]}\n")
