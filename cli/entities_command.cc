@@ -7,7 +7,7 @@
 
 #include "commands.h"
 #include "revsearch/query/database.h"
-#include "revsearch/query/facets.h"
+#include "revsearch/query/entity_facets.h"
 
 namespace revsearch::cli {
 namespace {
@@ -37,11 +37,11 @@ Command add_entities_command(CLI::App& app) {
             std::vector<query::CharacterLink> links = query::character_links(db);
             nlohmann::json out = nlohmann::json::object();
             for (const std::string& kind : args->kinds) {
-              query::Facet facet = query::list_entities(db, kind);
+              query::EntityFacet facet = query::list_entities(db, kind);
               if (args->limit && facet.values.size() > args->limit) facet.values.resize(args->limit);
               nlohmann::json list = nlohmann::json::array();
               if (!args->json) std::cout << kind << "s (" << facet.values.size() << " shown):\n";
-              for (const query::FacetValue& v : facet.values) {
+              for (const query::EntityFacetValue& v : facet.values) {
                 nlohmann::json item = {{"name", v.name}, {"key", v.key}, {"passages", v.count}};
                 std::string played;
                 if (kind == "character") {

@@ -43,9 +43,9 @@ nlohmann::json to_json(const query::SearchResult& result) {
   nlohmann::json out = {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits}};
   if (!result.facets.empty()) {  // issue 5
     nlohmann::json facets = nlohmann::json::object();
-    for (const query::Facet& facet : result.facets) {
+    for (const query::EntityFacet& facet : result.facets) {
       nlohmann::json values = nlohmann::json::array();
-      for (const query::FacetValue& v : facet.values) {
+      for (const query::EntityFacetValue& v : facet.values) {
         values.push_back({{"name", v.name}, {"key", v.key}, {"count", v.count}});
       }
       facets[facet.field] = values;
@@ -73,10 +73,10 @@ void print_text(const query::SearchResult& result, const query::SearchOptions& o
     if (!hit.title.empty()) std::cout << "  " << hit.title;
     std::cout << "\n   " << hit.snippet.render(open, close) << "\n\n";
   }
-  for (const query::Facet& facet : result.facets) {  // issue 5
+  for (const query::EntityFacet& facet : result.facets) {  // issue 5
     std::cout << "Top " << facet.field << "s among the matches:\n";
     if (facet.values.empty()) std::cout << "   (none)\n";
-    for (const query::FacetValue& v : facet.values) std::cout << "   " << v.count << "  " << v.name << "\n";
+    for (const query::EntityFacetValue& v : facet.values) std::cout << "   " << v.count << "  " << v.name << "\n";
   }
 }
 

@@ -59,7 +59,7 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
     if (!options.facets.empty()) {  // issue 5
       Xapian::MSet all = enquire.get_mset(0, options.facet_depth);
       for (const std::string& field : options.facets) {
-        result.facets.push_back(count_facet(db_, all, field, options.facet_top));
+        result.facets.push_back(count_entity_facet(db_, all, field, options.facet_top));
       }
     }
   } catch (const Xapian::DatabaseModifiedError&) {

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-#include "revsearch/query/facets.h"
+#include "revsearch/query/entity_facets.h"
 #include "revsearch/query/snippet.h"
 
 namespace revsearch::query {
@@ -45,7 +45,7 @@ struct SearchResult {
   std::string query;
   Xapian::doccount total_estimate = 0;
   std::vector<Hit> hits;
-  std::vector<Facet> facets;  // issue 5
+  std::vector<EntityFacet> facets;  // issue 5
 };
 
 class Searcher {

@@ -10,25 +10,25 @@
 
 namespace revsearch::query {
 
-struct FacetValue {
+struct EntityFacetValue {
   std::string key;   // canonical key ("han-so-hui")
   std::string name;  // display name ("Han So-hee")
   Xapian::doccount count = 0;  // passages
 };
 
-struct Facet {
+struct EntityFacet {
   std::string field;  // "actor", "character" or "title"
-  std::vector<FacetValue> values;  // most passages first
+  std::vector<EntityFacetValue> values;  // most passages first
 };
 
 // The term prefix of a facet field; throws UsageError for an unknown field.
-std::string_view facet_prefix(std::string_view field);
+std::string_view entity_facet_prefix(std::string_view field);
 
 // Counts entity terms over the documents of `mset` (every match it holds).
-Facet count_facet(const Xapian::Database& db, const Xapian::MSet& mset, std::string_view field, std::size_t top);
+EntityFacet count_entity_facet(const Xapian::Database& db, const Xapian::MSet& mset, std::string_view field, std::size_t top);
 
 // Every entity of a kind in the database, with passage counts.
-Facet list_entities(const Xapian::Database& db, std::string_view field);
+EntityFacet list_entities(const Xapian::Database& db, std::string_view field);
 
 // A character -> actor link as stored per title ("soundtrack#1", "i-eun-su",
 // "han-so-hui"), with display names.

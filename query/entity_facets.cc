@@ -1,5 +1,5 @@
-// Facet counting over entity terms (A actor, C character, T title prefixes).
-#include "revsearch/query/facets.h"
+// EntityFacet counting over entity terms (A actor, C character, T title prefixes).
+#include "revsearch/query/entity_facets.h"
 
 #include <algorithm>
 #include <map>
@@ -19,23 +19,23 @@ std::string display_name(const Xapian::Database& db, const std::string& term, st
   return name.empty() ? term.substr(prefix_size) : name;
 }
 
-void sort_values(std::vector<FacetValue>& values) {
-  std::stable_sort(values.begin(), values.end(), [](const FacetValue& a, const FacetValue& b) {
+void sort_values(std::vector<EntityFacetValue>& values) {
+  std::stable_sort(values.begin(), values.end(), [](const EntityFacetValue& a, const EntityFacetValue& b) {
     return a.count != b.count ? a.count > b.count : a.name < b.name;
   });
 }
 
 }  // namespace
 
-std::string_view facet_prefix(std::string_view field) {
+std::string_view entity_facet_prefix(std::string_view field) {
   if (field == "actor") return schema::kActor;
   if (field == "character") return schema::kCharacter;
   if (field == "title") return schema::kTitleEntity;
   throw UsageError("unknown facet '" + std::string(field) + "' (use actor, character or title)");
 }
 
-Facet count_facet(const Xapian::Database& db, const Xapian::MSet& mset, std::string_view field, std::size_t top) {
-  std::string prefix(facet_prefix(field));
+EntityFacet count_entity_facet(const Xapian::Database& db, const Xapian::MSet& mset, std::string_view field, std::size_t top) {
+  std::string prefix(entity_facet_prefix(field));
   std::map<std::string, Xapian::doccount> counts;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
     Xapian::Document doc = it.get_document();
@@ -47,7 +47,7 @@ Facet count_facet(const Xapian::Database& db, const Xapian::MSet& mset, std::str
       }
     }
   }
-  Facet facet{std::string(field), {}};
+  EntityFacet facet{std::string(field), {}};
   for (const auto& [term, count] : counts) {
     facet.values.push_back({term.substr(prefix.size()), display_name(db, term, prefix.size()), count});
   }
@@ -56,9 +56,9 @@ Facet count_facet(const Xapian::Database& db, const Xapian::MSet& mset, std::str
   return facet;
 }
 
-Facet list_entities(const Xapian::Database& db, std::string_view field) {
-  std::string prefix(facet_prefix(field));
-  Facet facet{std::string(field), {}};
+EntityFacet list_entities(const Xapian::Database& db, std::string_view field) {
+  std::string prefix(entity_facet_prefix(field));
+  EntityFacet facet{std::string(field), {}};
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string term = *t;
     if (term.size() <= prefix.size() || !is_key_start(term[prefix.size()])) continue;
