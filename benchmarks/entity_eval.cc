@@ -84,10 +84,7 @@ int main(int argc, char** argv) {
 
   entities::Recognizer recognizer;
   {  // The seed, passage by passage, as indexed.
-    Collect sink(seed_units);
-    std::map<std::string, Unit> all;
     indexer::ReaderOptions options;
-    Collect every(all);
     struct All : indexer::RecordSink {
       std::vector<indexer::Review> reviews;
       void review(indexer::Review&& r) override { reviews.push_back(std::move(r)); }
