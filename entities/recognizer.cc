@@ -371,7 +371,7 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
       std::size_t after = text.find_first_not_of(" \t", c.end);
       const Candidate* actor = nullptr;
       if (after != std::string_view::npos && text[after] == '(' && n + 1 < full.size()) {
-        std::size_t stop = std::min(text.find(')', after), text.find(kOpenQuote, after));
+        std::size_t stop = std::min({text.find(')', after), text.find(kOpenQuote, after), after + 200});
         if (full[n + 1].begin < stop) {
           kind = EntityKind::kCharacter;
           actor = &full[n + 1];

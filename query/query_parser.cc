@@ -249,7 +249,12 @@ class Parser {
       return words_query.empty() ? title : Xapian::Query(Xapian::Query::OP_OR, title, words_query);
     }
     entities::NameQuery name = entities::resolve_name(value);
-    if (name.key.empty()) return Xapian::Query::MatchNothing;
+    if (name.key.empty()) {
+      // Names are keyed by Korean syllables; say so rather than match nothing.
+      throw UsageError("'" + std::string(value) +
+                       "' is not recognised as a Korean name (romanised or Hangul), so actor:/character: cannot "
+                       "match it");
+    }
     if (kind == FieldKind::kCharacter) {
       return Xapian::Query(schema::prefixed(name.given_only ? schema::kCharacterGiven : schema::kCharacter, name.key));
     }

@@ -135,4 +135,7 @@ TEST_CASE("e2e entities: facets and the entities listing", "[e2e][entities]") {
   }
   CHECK(linked);
   CHECK(run_revsearch({"search", "--db", seed_db(), "--facets", "director", "x"}).status == 2);
+  RunResult western = run_revsearch({"search", "--db", seed_db(), "actor:\"Tom Hanks\""});
+  CHECK(western.status == 2);
+  CHECK(western.err.find("not recognised as a Korean name") != std::string::npos);
 }
