@@ -139,3 +139,28 @@ TEST_CASE("e2e entities: facets and the entities listing", "[e2e][entities]") {
   CHECK(western.status == 2);
   CHECK(western.err.find("not recognised as a Korean name") != std::string::npos);
 }
+
+TEST_CASE("e2e entities: one actor across English and Korean reviews", "[e2e][entities]") {
+  TempDir dir;
+  std::string db = dir / "db";
+  REQUIRE(run_revsearch({"index", "--db", db, seed_review(), source_path("corpus/nsmc-sample.jsonl")}).status == 0);
+  auto reviews = [&](const std::string& q) {
+    RunResult r = run_revsearch({"search", "--db", db, "--json", "--limit", "100", q});
+    INFO(r.err);
+    REQUIRE(r.status == 0);
+    std::multiset<std::string> out;
+    for (const auto& hit : nlohmann::json::parse(r.out)["hits"]) {
+      out.insert(hit["review_id"].get<std::string>() + "#" + std::to_string(hit["passage"].get<int>()));
+    }
+    return out;
+  };
+  // "Seo In Guk" in the English seed, 서인국 in two Korean reviews.
+  const std::multiset<std::string> seo = {"soundtrack-1#13", "nsmc-9416382#1", "nsmc-9004483#1"};
+  CHECK(reviews("actor:\"Seo In-guk\"") == seo);
+  CHECK(reviews("actor:서인국") == seo);
+  CHECK(reviews("actor:\"seo inguk\"") == seo);
+  // Curated romanisation reaches Hangul-only reviews.
+  const std::multiset<std::string> ha = {"nsmc-10274939#1", "nsmc-10175962#1"};
+  CHECK(reviews("actor:\"Ha Jung-woo\"") == ha);
+  CHECK(reviews("actor:하정우") == ha);
+}
