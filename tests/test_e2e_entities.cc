@@ -149,7 +149,8 @@ TEST_CASE("e2e entities: one actor across English and Korean reviews", "[e2e][en
     INFO(r.err);
     REQUIRE(r.status == 0);
     std::multiset<std::string> out;
-    for (const auto& hit : nlohmann::json::parse(r.out)["hits"]) {
+    const nlohmann::json result = nlohmann::json::parse(r.out);  // outlives the loop
+    for (const auto& hit : result["hits"]) {
       out.insert(hit["review_id"].get<std::string>() + "#" + std::to_string(hit["passage"].get<int>()));
     }
     return out;
