@@ -55,8 +55,10 @@ constexpr std::array<std::string_view, 22> kOnsets = {"kk", "tt", "pp", "ss", "j
 constexpr std::array<std::string_view, 29> kNuclei = {
     "yeo", "yae", "wae", "weo", "eui", "yoo", "you", "wa", "wo", "we", "wi", "ye", "ya", "yo", "yu",
     "ae",  "eo",  "eu",  "oe",  "oo",  "ee",  "ui",  "oi", "ou", "a",  "e",  "i",  "o",  "u"};
-// No coda first: the maximal-onset split ("hana" -> ha-na, not han-a).
-constexpr std::array<std::string_view, 10> kCodas = {"", "ng", "n", "m", "l", "k", "g", "p", "b", "h"};
+// No coda first: the maximal-onset split ("hana" -> ha-na, not han-a);
+// "n" before "ng" so "inguk" is in-guk, while "hyungsik" still backtracks
+// to hyung-sik.
+constexpr std::array<std::string_view, 10> kCodas = {"", "n", "ng", "m", "l", "k", "g", "p", "b", "h"};
 
 bool split_from(std::string_view w, std::size_t pos, std::vector<std::string>& out) {
   if (pos == w.size()) return true;

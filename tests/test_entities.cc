@@ -47,6 +47,8 @@ TEST_CASE("entities: English words are not romanised Korean", "[entities]") {
   CHECK(split_syllables("sohee") == std::vector<std::string>{"so", "hee"});
   CHECK(split_syllables("hyungsik") == std::vector<std::string>{"hyung", "sik"});
   CHECK(split_syllables("hana") == std::vector<std::string>{"ha", "na"});
+  CHECK(split_syllables("inguk") == std::vector<std::string>{"in", "guk"});
+  CHECK(split_syllables("jeongmin") == std::vector<std::string>{"jeong", "min"});
 }
 
 TEST_CASE("entities: the embedded gazetteer holds the drama casts", "[entities]") {
