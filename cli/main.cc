@@ -36,7 +36,8 @@ int main(int argc, char** argv) {
       // Bulk indexing and benchmarks (issue 7).
       cli::add_delete_command(app), cli::add_compact_command(app),
       cli::add_bench_command(app),
-      cli::add_sentiment_command(app)};  // sentiment (issue 6)
+      cli::add_sentiment_command(app),  // sentiment (issue 6)
+      cli::add_entities_command(app)};  // issue 5
 
   try {
     app.parse(argc, argv);

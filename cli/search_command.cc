@@ -49,6 +49,10 @@ nlohmann::json to_json(const query::SearchResult& result) {
       h["sentiment"] = *hit.sentiment;
       h["sentiment_label"] = hit.sentiment_label;
     }
+    // Issue 5: entities the passage mentions.
+    h["actors"] = hit.actors;
+    h["characters"] = hit.characters;
+    h["titles"] = hit.titles;
     hits.push_back(std::move(h));
   }
   nlohmann::json suggestions = nlohmann::json::array();
@@ -56,7 +60,11 @@ nlohmann::json to_json(const query::SearchResult& result) {
   nlohmann::json facets = nlohmann::json::object();
   for (const auto& facet : result.facets) {
     nlohmann::json values = nlohmann::json::array();
-    for (const auto& v : facet.values) values.push_back({{"value", v.value}, {"count", v.count}});
+    for (const auto& v : facet.values) {
+      nlohmann::json value = {{"value", v.value}, {"count", v.count}};
+      if (!v.key.empty()) value["key"] = v.key;  // entities (issue 5)
+      values.push_back(std::move(value));
+    }
     facets[facet.name] = values;
   }
   return {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits},

@@ -3,6 +3,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+
 #include "revsearch/analysis/korean.h"
 #include "revsearch/indexer/sentiment_terms.h"  // sentiment (issue 6)
 #include "revsearch/schema.h"
@@ -67,6 +69,65 @@ Xapian::Document build_document(const Review& review, const Passage& passage,
   data["sentiment_label"] = std::string(sentiment::label_name(feeling.label));  // sentiment (issue 6)
   doc.set_data(data.dump());
   return doc;
+}
+
+// Entities (issue 5). Person terms carry the mention count as wdf so BM25
+// ranks passages that dwell on a person higher.
+std::vector<std::pair<std::string, std::string>> add_entities(Xapian::Document& doc,
+                                                              const std::vector<entities::Mention>& mentions,
+                                                              const entities::ReviewContext& context) {
+  using entities::EntityKind;
+  std::vector<std::pair<std::string, std::string>> names;
+  std::vector<std::string> actors, characters, titles;
+  auto add_name = [](std::vector<std::string>& list, const std::string& name) {
+    if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
+  };
+  for (const std::string& key : context.own_title_keys()) {
+    doc.add_boolean_term(schema::prefixed(schema::kTitleEntity, key));
+    names.emplace_back(schema::prefixed(schema::kTitleEntity, key), context.own_title_display());
+  }
+  if (!context.own_title_display().empty()) add_name(titles, context.own_title_display());
+  std::string own_title = context.own_title_keys().empty() ? "" : context.own_title_keys().front();
+  for (const entities::Mention& m : mentions) {
+    std::string term;
+    switch (m.kind) {
+      case EntityKind::kActor:
+        term = schema::prefixed(schema::kActor, m.key);
+        doc.add_term(term);
+        if (!m.given_key.empty()) doc.add_term(schema::prefixed(schema::kActorGiven, m.given_key));
+        add_name(actors, m.name);
+        break;
+      case EntityKind::kCharacter:
+        term = schema::prefixed(schema::kCharacter, m.key);
+        doc.add_term(term);
+        if (!m.given_key.empty()) doc.add_term(schema::prefixed(schema::kCharacterGiven, m.given_key));
+        if (!m.actor_key.empty()) {
+          doc.add_term(schema::prefixed(schema::kActorViaCharacter, m.actor_key));
+          if (!m.actor_given_key.empty()) {
+            doc.add_term(schema::prefixed(schema::kActorGivenViaCharacter, m.actor_given_key));
+          }
+          doc.add_boolean_term(schema::prefixed(schema::kCharacterLink, own_title + "|" + m.key + "|" + m.actor_key));
+        }
+        add_name(characters, m.name);
+        break;
+      case EntityKind::kTitle:
+        term = schema::prefixed(schema::kTitleEntity, m.key);
+        doc.add_boolean_term(term);
+        add_name(titles, m.name);
+        break;
+      case EntityKind::kCrew:
+        continue;
+    }
+    names.emplace_back(term, m.name);
+  }
+  auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
+  if (data.is_object()) {
+    data["actors"] = actors;
+    data["characters"] = characters;
+    data["titles"] = titles;
+    doc.set_data(data.dump());
+  }
+  return names;
 }
 
 }  // namespace revsearch::indexer

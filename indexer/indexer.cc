@@ -17,6 +17,7 @@
 #include <fstream>
 #include <optional>
 #include <thread>
+#include <unordered_set>
 
 #include "bounded_queue.h"
 #include "shard_writer.h"
@@ -296,6 +297,11 @@ class Pipeline {
   void apply(DoneBatch& batch) {
     std::vector<std::vector<ReviewDocuments>> by_shard(shard_writers_.size());
     for (ReviewDocuments& review : batch.reviews) {
+      for (auto& [term, name] : review.entity_names) {  // issue 5: display names, once per run
+        if (named_.insert(term).second) {
+          entity_names_.push_back({std::string(schema::kEntityNameMetadata) + term, std::move(name)});
+        }
+      }
       pending_ += review.documents.size();
       duplicates += review.duplicates;
       boilerplate += review.boilerplate;
@@ -317,7 +323,10 @@ class Pipeline {
   // Shard 0 commits last and alone holds the file marks, so a file marked
   // done has all its passages committed in every shard.
   void commit() {
-    std::vector<detail::FileMarkEntry> metadata;
+    // Entity display names go to shard 0 too: a sharded search reads
+    // metadata from its first database.
+    std::vector<detail::FileMarkEntry> metadata = std::move(entity_names_);
+    entity_names_.clear();
     for (const FileMark& mark : marks_) metadata.push_back({mark.key, mark.signature});
     if (shard_writers_.empty()) {
       for (const auto& entry : metadata) shards_[0].set_metadata(entry.key, entry.value);
@@ -387,6 +396,8 @@ class Pipeline {
   Batch current_;
   std::uint64_t next_seq_ = 0;
   std::vector<FileMark> marks_;
+  std::unordered_set<std::string> named_;                  // entity terms whose display name is queued or written
+  std::vector<detail::FileMarkEntry> entity_names_;        // display names to write at the next commit
   std::size_t pending_ = 0;
   std::size_t stale_removed_ = 0;
 };

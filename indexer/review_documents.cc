@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "revsearch/indexer/document_builder.h"
+#include "revsearch/indexer/sentiment_terms.h"
 #include "revsearch/schema.h"
 
 namespace revsearch::indexer {
@@ -49,8 +50,16 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
   std::vector<analysis::Token> title_tokens = analysis.analyzer.analyze(review.title);
   std::string stamp = content_stamp(content_hash(review), split.passages.size());
   out.documents.reserve(split.passages.size());
+  entities::ReviewContext entity_context(review.title);  // issue 5: names carry across passages
   for (const Passage& passage : split.passages) {
     Xapian::Document doc = build_document(review, passage, analysis.analyzer, title_tokens);
+    std::vector<entities::Mention> mentions = analysis.recognizer.find_mentions(passage.text, entity_context);
+    for (auto& name : add_entities(doc, mentions, entity_context)) {
+      bool seen = false;
+      for (const auto& known : out.entity_names) seen = seen || known.first == name.first;
+      if (!seen) out.entity_names.push_back(std::move(name));
+    }
+    add_person_sentiment(doc, analysis.scorer, passage.text, passage.lang == "ko" ? "ko" : "en", mentions);
     doc.add_value(schema::kSlotContentHash, stamp);
     out.documents.push_back(std::move(doc));
     out.boilerplate += passage.boilerplate;

@@ -5,12 +5,15 @@
 #include <map>
 
 #include "revsearch/errors.h"
+#include "revsearch/query/entity_facets.h"
 #include "revsearch/schema.h"
 
 namespace revsearch::query {
 namespace {
 
-// Counts the terms with one prefix on each matching document.
+// Counts the terms with one prefix on each matching document. Values never
+// start with an upper-case ASCII letter, which would be a longer prefix
+// ("A" actor vs "XAG"... is safe, but "L" must not count an "LX" prefix).
 class TermPrefixSpy : public Xapian::MatchSpy {
  public:
   explicit TermPrefixSpy(std::string prefix) : prefix_(std::move(prefix)) {}
@@ -18,7 +21,10 @@ class TermPrefixSpy : public Xapian::MatchSpy {
     Xapian::TermIterator it = doc.termlist_begin();
     it.skip_to(prefix_);
     for (; it != doc.termlist_end() && (*it).compare(0, prefix_.size(), prefix_) == 0; ++it) {
-      ++counts_[(*it).substr(prefix_.size())];
+      const std::string& term = *it;
+      if (term.size() > prefix_.size() && !(term[prefix_.size()] >= 'A' && term[prefix_.size()] <= 'Z')) {
+        ++counts_[term.substr(prefix_.size())];
+      }
     }
   }
   const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
@@ -35,6 +41,7 @@ struct FieldSpec {
   Source source;
   std::string_view prefix;
   Xapian::valueno slot;
+  bool entity = false;  // values are entity keys with display names in the database metadata
 };
 
 // One place to add a facet: a field's term prefix or value slot.
@@ -42,6 +49,11 @@ constexpr FieldSpec kFields[] = {
     {"lang", Source::kTermPrefix, schema::kLanguage, 0},
     {"kind", Source::kTermPrefix, schema::kKind, 0},
     {"rating", Source::kNumericSlot, "", schema::kSlotRating},
+    {"sentiment", Source::kTermPrefix, schema::kSentimentLabel, 0},  // issue 6
+    // Issue 5: entities, shown by display name.
+    {"actor", Source::kTermPrefix, schema::kActor, 0, true},
+    {"character", Source::kTermPrefix, schema::kCharacter, 0, true},
+    {"title", Source::kTermPrefix, schema::kTitleEntity, 0, true},
 };
 
 std::string format_number(double v) {
@@ -91,15 +103,22 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
   }
 }
 
-std::vector<Facet> FacetCounter::results(std::size_t top) const {
+std::vector<Facet> FacetCounter::results(const Xapian::Database& db, std::size_t top) const {
   std::vector<Facet> out;
   for (const auto& field : fields_) {
     Facet facet{std::string(field->spec->name), {}};
     if (field->terms) {
-      for (const auto& [value, count] : field->terms->counts()) facet.values.push_back({value, count});
+      for (const auto& [value, count] : field->terms->counts()) {
+        if (field->spec->entity) {
+          std::string term = std::string(field->spec->prefix) + value;
+          facet.values.push_back({entity_display_name(db, term, field->spec->prefix.size()), count, value});
+        } else {
+          facet.values.push_back({value, count, ""});
+        }
+      }
     } else {
       for (auto it = field->values->values_begin(); it != field->values->values_end(); ++it) {
-        facet.values.push_back({format_number(Xapian::sortable_unserialise(*it)), it.get_termfreq()});
+        facet.values.push_back({format_number(Xapian::sortable_unserialise(*it)), it.get_termfreq(), ""});
       }
     }
     std::stable_sort(facet.values.begin(), facet.values.end(),

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "revsearch/analysis/korean.h"
+#include "revsearch/entities/recognizer.h"
 #include "revsearch/errors.h"
 #include "revsearch/schema.h"
 #include "revsearch/utf8.h"
@@ -21,7 +22,12 @@
 namespace revsearch::query {
 namespace {
 
-enum class FieldKind { kText, kBoolean, kRange, kInitials /* issue 4 */, kSentiment /* issue 6 */ };
+// kActor/kCharacter/kTitleEntity (issue 5): values resolved through
+// revsearch/entities to canonical keys.
+enum class FieldKind {
+  kText, kBoolean, kRange, kInitials /* issue 4 */, kSentiment /* issue 6 */,
+  kActor, kCharacter, kTitleEntity /* issue 5 */
+};
 
 struct FieldSpec {
   FieldKind kind;
@@ -33,7 +39,7 @@ struct FieldSpec {
 
 const std::map<std::string, FieldSpec, std::less<>>& fields() {
   static const std::map<std::string, FieldSpec, std::less<>> table = {
-      {"title", {FieldKind::kText, schema::kTitle, schema::kTitleStem, true}},
+      {"title", {FieldKind::kTitleEntity, schema::kTitle, schema::kTitleStem, true}},
       {"lang", {FieldKind::kBoolean, schema::kLanguage, "", true}},
       {"review", {FieldKind::kBoolean, schema::kReview, "", false}},
       {"kind", {FieldKind::kBoolean, schema::kKind, "", true}},
@@ -42,11 +48,18 @@ const std::map<std::string, FieldSpec, std::less<>>& fields() {
       {"initials", {FieldKind::kInitials, schema::kInitials, "", false}},
       // Sentiment (issue 6): a label filters, any other word is a sentiment word.
       {"sentiment", {FieldKind::kSentiment, schema::kSentimentWord, schema::kSentimentWord, true}},
+      // Entities (issue 5).
+      {"actor", {FieldKind::kActor, schema::kActor, "", false}},
+      {"character", {FieldKind::kCharacter, schema::kCharacter, "", false}},
   };
   return table;
 }
 
 constexpr Xapian::termpos kDefaultNear = 10;
+
+// How much a passage about an actor's character counts against a direct
+// mention of the actor (issue 5).
+constexpr double kCharacterWeight = 0.25;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -63,6 +76,11 @@ struct Item {
   Xapian::Query query;
   std::vector<std::string> positional;
   bool is_filter = false;
+  // Targeted sentiment (issues 5+6): set on actor:/character: items and on
+  // sentiment:<label> filters, so a sequence holding both can ask for the
+  // sentiment about that person instead of the passage's.
+  std::string person_entity;
+  std::string sentiment_label;
 };
 
 class Parser {
@@ -161,6 +179,9 @@ class Parser {
 
   Xapian::Query parse_seq() {
     std::vector<Xapian::Query> optional, required, excluded, filters;
+    std::vector<std::string> people;     // actor:/character: items in this sequence
+    std::vector<std::size_t> labelled;   // filters that are sentiment:<label>, with their labels
+    std::vector<std::string> labels;
     if (at_item_end()) {
       if (pos_ < text_.size() && text_[pos_] == ')') fail(pos_, "unexpected ')' with no matching '('");
       if (auto op = peek_operator()) fail(pos_, "'" + std::string(*op) + "' needs a term before it");
@@ -175,11 +196,24 @@ class Parser {
       if (modifier == '-') {
         excluded.push_back(item.query);
       } else if (item.is_filter) {
+        if (!item.sentiment_label.empty()) {
+          labelled.push_back(filters.size());
+          labels.push_back(item.sentiment_label);
+        }
         filters.push_back(item.query);
       } else if (modifier == '+') {
         required.push_back(item.query);
       } else {
         optional.push_back(item.query);
+      }
+      if (modifier != '-' && !item.person_entity.empty()) people.push_back(item.person_entity);
+    }
+    // actor:X sentiment:negative: the sentiment about X, not the passage's.
+    if (!people.empty()) {
+      for (std::size_t i = 0; i < labelled.size(); ++i) {
+        std::vector<Xapian::Query> about;
+        for (const std::string& person : people) about.emplace_back(schema::entity_sentiment_term(person, labels[i]));
+        filters[labelled[i]] = Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end());
       }
     }
     Xapian::Query q;
@@ -247,6 +281,11 @@ class Parser {
         std::string_view value = word.substr(colon + 1);
         const FieldSpec& spec = field->second;
         const std::string& name = field->first;
+        if (spec.kind == FieldKind::kActor || spec.kind == FieldKind::kCharacter || spec.kind == FieldKind::kTitleEntity) {
+          if (value.empty() && pos_ < text_.size() && quote_length(text_, pos_)) value = phrase_text();
+          if (value.empty()) fail(start, "field '" + field->first + ":' needs a value");
+          return entity(spec.kind, value, start);
+        }
         if (value.empty() && pos_ < text_.size() && quote_length(text_, pos_)) {
           if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, phrase_text());
           if (spec.kind == FieldKind::kSentiment) return sentiment(phrase_text(), start);
@@ -268,6 +307,64 @@ class Parser {
     std::string key = analysis::initials_query(value);
     if (key.empty()) fail(start, "'initials:' takes Korean initial consonants only, e.g. initials:ㅎㅅㅎ");
     return Xapian::Query(schema::prefixed(spec.exact_prefix, key));
+  }
+
+  // Entities (issue 5). actor: matches direct mentions, and passages that
+  // mention a character the actor plays at a quarter of the weight, so those
+  // rank below direct mentions. A given name alone ("Hyung Sik") matches
+  // every person the index knows by that given name.
+  Item entity(FieldKind kind, std::string_view value, std::size_t start) {
+    // Names are highlighted where the passage spells them the query's way;
+    // title words live in the title, not the body.
+    for (const analysis::Token& token : analyzer_.analyze(kind == FieldKind::kTitleEntity ? "" : value)) {
+      out_.highlights.exact.insert(token.text);
+      out_.highlights.stems.insert(token.search_form());
+    }
+    if (kind == FieldKind::kTitleEntity) {
+      std::string key = entities::title_key(value);
+      Xapian::Query words_query;
+      std::vector<analysis::Token> tokens = analyzer_.analyze(value);
+      std::vector<std::string> terms;
+      for (const analysis::Token& token : tokens) {
+        if (!token.compound) terms.push_back(schema::prefixed(schema::kTitle, token.text));
+      }
+      if (terms.size() == 1) {
+        words_query = words(value, start, "title", schema::kTitle, schema::kTitleStem, false).query;
+      } else if (terms.size() > 1) {
+        // "soundtrack #1" and "Soundtrack#1" analyse to the same phrase.
+        words_query = Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                    static_cast<Xapian::termcount>(terms.size()));
+      }
+      if (key.empty()) return {words_query, {}, false};
+      std::string title_term = schema::prefixed(schema::kTitleEntity, key);
+      out_.terms.push_back({title_term, "title", 1.0});
+      Xapian::Query title(title_term);
+      return {words_query.empty() ? title : Xapian::Query(Xapian::Query::OP_OR, title, words_query), {}, false};
+    }
+    entities::NameQuery name = entities::resolve_name(value);
+    if (name.key.empty()) {
+      // Names are keyed by Korean syllables; say so rather than match nothing.
+      fail(start, "'" + std::string(value) +
+                      "' is not recognised as a Korean name (romanised or Hangul), so actor:/character: cannot "
+                      "match it");
+    }
+    if (kind == FieldKind::kCharacter) {
+      std::string term = schema::prefixed(name.given_only ? schema::kCharacterGiven : schema::kCharacter, name.key);
+      out_.terms.push_back({term, "character", 1.0});
+      Item item{Xapian::Query(term), {}, false};
+      item.person_entity = schema::person_sentiment_entity(true, name.key, name.given_only);
+      return item;
+    }
+    std::string direct = schema::prefixed(name.given_only ? schema::kActorGiven : schema::kActor, name.key);
+    std::string via =
+        schema::prefixed(name.given_only ? schema::kActorGivenViaCharacter : schema::kActorViaCharacter, name.key);
+    out_.terms.push_back({direct, "actor", 1.0});
+    out_.terms.push_back({via, "actor via character", kCharacterWeight});
+    Item item{Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(direct),
+                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(via), kCharacterWeight)),
+              {}, false};
+    item.person_entity = schema::person_sentiment_entity(false, name.key, name.given_only);
+    return item;
   }
 
   Item boolean_term(const FieldSpec& spec, std::string_view value) {
@@ -313,7 +410,9 @@ class Parser {
   Item sentiment(std::string_view value, std::size_t at) {
     std::string folded = analyzer_.fold(value);
     for (std::string_view label : {"positive", "negative", "neutral", "mixed"}) {
-      if (folded == label) return {Xapian::Query(schema::prefixed(schema::kSentimentLabel, label)), {}, true};
+      if (folded == label) {
+        return {Xapian::Query(schema::prefixed(schema::kSentimentLabel, label)), {}, true, "", std::string(label)};
+      }
     }
     return words(value, at, "sentiment", schema::kSentimentWord, schema::kSentimentWord, true);
   }

@@ -70,7 +70,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   const Xapian::doccount fetch = options.all_passages ? options.limit : wanted + wanted / 2 + 10;
   const Xapian::doccount first = options.all_passages ? options.offset : 0;
   Xapian::MSet mset = enquire.get_mset(first, fetch, options.facets.empty() ? 0 : options.facet_sample);
-  result.facets = facets.results();
+  result.facets = facets.results(db_);
   result.total_estimate = mset.get_matches_estimated();
   std::unordered_map<std::string, std::size_t> shown;  // folded text -> index in kept
   std::vector<Hit> kept;
@@ -102,6 +102,15 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     if (data.contains("sentiment") && data["sentiment"].is_number()) {  // sentiment (issue 6)
       hit.sentiment = data["sentiment"].get<double>();
       hit.sentiment_label = data.value("sentiment_label", "");
+    }
+    // Issue 5: entity names stored by the indexer.
+    for (auto [field, list] : {std::pair{"actors", &hit.actors}, std::pair{"characters", &hit.characters},
+                               std::pair{"titles", &hit.titles}}) {
+      if (data.contains(field) && data[field].is_array()) {
+        for (const auto& name : data[field]) {
+          if (name.is_string()) list->push_back(name.get<std::string>());
+        }
+      }
     }
     kept.push_back(std::move(hit));
   }

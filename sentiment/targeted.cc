@@ -67,17 +67,27 @@ std::vector<EntitySentiment> targeted_sentiment(Scorer& scorer, std::string_view
       sentence_entities[u->sentence].insert(m.entity);
     }
   }
+  // Walk the passage keeping the latest referent: a mention, or the
+  // performer a role noun pointed to ("The actress' ... her" is the actress
+  // even when a character was named in between).
+  const Mention* latest = nullptr;
+  const Mention* latest_performer = nullptr;
+  std::size_t next_mention = 0;
   for (std::size_t i = 0; i < units.size(); ++i) {
     const Unit& u = units[i];
-    bool refers = kPronouns.count(u.text) ||
-                  (kRoleNouns.count(u.text) && i > 0 && units[i - 1].text == "the");
-    if (!refers) continue;
-    const Mention* antecedent = nullptr;
-    for (const Mention& m : valid) {
-      if (m.end <= u.begin) antecedent = &m;
-      if (m.begin <= u.begin && u.end <= m.end) antecedent = nullptr;  // part of a name
+    bool in_name = false;
+    for (; next_mention < valid.size() && valid[next_mention].begin <= u.begin; ++next_mention) {
+      const Mention& m = valid[next_mention];
+      latest = &m;
+      if (m.performer) latest_performer = &m;
     }
+    for (const Mention& m : valid) in_name = in_name || (m.begin <= u.begin && u.end <= m.end);
+    if (in_name) continue;
+    bool role_noun = kRoleNouns.count(u.text) && i > 0 && units[i - 1].text == "the";
+    if (!role_noun && !kPronouns.count(u.text)) continue;
+    const Mention* antecedent = role_noun ? latest_performer : latest;
     if (!antecedent) continue;
+    latest = antecedent;
     clause_entities[u.clause].insert(antecedent->entity);
     sentence_entities[u.sentence].insert(antecedent->entity);
   }

@@ -1,6 +1,8 @@
 // End to end: sentiment indexing, the sentiment: field, sorting and range
 // filters, and `revsearch sentiment`, with the real binary (issue 6).
 #include <catch2/catch.hpp>
+
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "support.h"
@@ -100,4 +102,39 @@ TEST_CASE("e2e sentiment: revsearch sentiment prints score and contributing word
   CHECK(run_revsearch({"sentiment", "--lang", "fr", "x"}).status == 2);
   CHECK(run_revsearch({"sentiment", "\xff\xfe"}).status == 2);
   CHECK(run_revsearch({"sentiment"}).status == 2);
+}
+
+// Issues 5+6: `actor:X sentiment:LABEL` asks for the sentiment about X (the
+// clause or sentence of a mention, or a pronoun/role noun referring back),
+// not the passage's overall label.
+TEST_CASE("e2e sentiment: targeted sentiment about a named actor", "[e2e][sentiment][entities]") {
+  auto texts = [](const nlohmann::json& hits) {
+    std::vector<std::string> out;
+    for (const auto& hit : hits) out.push_back(hit["text"].get<std::string>());
+    return out;
+  };
+  auto has = [](const std::vector<std::string>& texts, const std::string& needle) {
+    return std::any_of(texts.begin(), texts.end(),
+                       [&](const std::string& t) { return t.find(needle) != std::string::npos; });
+  };
+  for (const char* query : {"actor:\"Han So-hee\" sentiment:negative", "actor:한소희 sentiment:negative",
+                            "sentiment:negative actor:\"Han So-hee\"", "actor:\"So Hee\" sentiment:negative"}) {
+    INFO(query);
+    auto negative = texts(search_json({"--all-passages", "--limit", "100", query})["hits"]);
+    CHECK(has(negative, "could often feel somewhat lacklustre"));
+    CHECK(has(negative, "Soo Hee\u2019s performance could feel somewhat lacking"));
+    CHECK_FALSE(has(negative, "being widely praised"));
+    // A negative passage that names her without judging her.
+    CHECK_FALSE(has(negative, "such as So Hee and Sun Woo\u2019s work careers"));
+  }
+  for (const char* query : {"actor:\"Han So-hee\" sentiment:positive", "actor:한소희 sentiment:positive"}) {
+    INFO(query);
+    auto positive = texts(search_json({"--all-passages", "--limit", "100", query})["hits"]);
+    CHECK(has(positive, "being widely praised"));
+    CHECK_FALSE(has(positive, "somewhat lacklustre"));
+  }
+  // The passage itself is negative, and mentions her: the passage label alone
+  // would have matched.
+  auto passage_level = texts(search_json({"--all-passages", "--limit", "100", "sentiment:negative", "So Hee"})["hits"]);
+  CHECK(has(passage_level, "such as So Hee and Sun Woo\u2019s work careers"));
 }

@@ -28,7 +28,12 @@ TEST_CASE("query parser table", "[query]") {
       {"lacklustre NOT chemistry", "Query((Zlacklustr AND_NOT Zchemistri))"},
       {"(plot OR lacklustre) AND chemistry", "Query(((Zplot OR Zlacklustr) AND Zchemistri))"},
       {"(the OR a) lacklustre", "Query(Zlacklustr)"},
-      {"title:soundtrack", "Query(ZSsoundtrack)"},
+      {"title:soundtrack", "Query((Tsoundtrack OR ZSsoundtrack))"},  // issue 5: title entity or title words
+      {"title:\"Soundtrack #1\"", "Query((Tsoundtrack#1 OR (Ssoundtrack PHRASE 2 S#1)))"},
+      {"title:Soundtrack#1", "Query((Tsoundtrack#1 OR (Ssoundtrack PHRASE 2 S#1)))"},
+      {"actor:한소희", "Query((Ahan-so-hui OR 0.25 * XAChan-so-hui))"},
+      {"actor:\"Hyung Sik\"", "Query((XAGhyeong-sik OR 0.25 * XACGhyeong-sik))"},
+      {"character:\"Eun Soo\"", "Query(XCGeun-su)"},
       {"lacklustre lang:EN", "Query((Zlacklustr FILTER Len))"},
       {"lang:ko", "Query(0 * Lko)"},
       {"review:nsmc-1 좋은", "Query(((Z좋다 OR 좋은 OR 0.5 * XKB좋은) FILTER XRnsmc-1))"},
@@ -38,7 +43,7 @@ TEST_CASE("query parser table", "[query]") {
       {"추천", "Query((Z추천 OR 0.5 * XKB추천))"},
       {"한소희", "Query((Z한소희 OR 0.5 * (XKB한소 AND XKB소희)))"},
       {"별", "Query(Z별)"},
-      {"title:친구에서", "Query(ZS친구)"},
+      {"title:친구에서", "Query((T친구에서 OR ZS친구))"},
       {"initials:ㅎㅅㅎ", "Query(XKCᄒᄉᄒ)"},
       {"initials:ᄒᄉᄒ", "Query(XKCᄒᄉᄒ)"},
       {"ZE:A", "Query(Zzea)"},
@@ -57,7 +62,7 @@ TEST_CASE("free-text words also match the title, with a lower weight", "[query]"
   std::string boosted = parse_query("lacklustre", analyzer).query.get_description();
   CHECK(boosted.rfind("Query((Zlacklustr OR 0.", 0) == 0);
   CHECK(boosted.find(" * ZSlacklustr))") != std::string::npos);
-  CHECK(parse_query("title:lacklustre", analyzer).query.get_description() == "Query(ZSlacklustr)");
+  CHECK(parse_query("title:lacklustre", analyzer).query.get_description() == "Query((Tlacklustre OR ZSlacklustr))");
 }
 
 TEST_CASE("query syntax errors point at the problem", "[query]") {

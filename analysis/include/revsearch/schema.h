@@ -21,6 +21,19 @@ inline constexpr std::string_view kSource = "XF";       // source file, for dele
 inline constexpr std::string_view kHangulBigram = "XKB";  // Hangul syllable bigram of a word, no positions
 inline constexpr std::string_view kInitials = "XKC";      // 초성 of a Hangul stem (conjoining jamo)
 
+// Entities (issue 5): canonical keys from revsearch/entities ("han-so-hui",
+// "soundtrack#1"), always lower case, so one-letter prefixes stay unambiguous.
+inline constexpr std::string_view kActor = "A";                    // actor mentioned (wdf = mentions)
+inline constexpr std::string_view kActorGiven = "XAG";             // same, by given name ("hyeong-sik")
+inline constexpr std::string_view kCharacter = "C";                // character mentioned
+inline constexpr std::string_view kCharacterGiven = "XCG";         // same, by given name ("eun-su")
+inline constexpr std::string_view kActorViaCharacter = "XAC";      // actor whose character is mentioned
+inline constexpr std::string_view kActorGivenViaCharacter = "XACG";
+inline constexpr std::string_view kTitleEntity = "T";              // quoted title or the review's own title
+inline constexpr std::string_view kCharacterLink = "XL";           // "title|character|actor", per passage
+// Database metadata key for an entity's display name: prefix + term.
+inline constexpr std::string_view kEntityNameMetadata = "entity-name:";
+
 // Value slots.
 inline constexpr Xapian::valueno kSlotPassage = 0;      // sortable passage number
 inline constexpr Xapian::valueno kSlotRating = 1;       // sortable rating (1-10)
@@ -34,9 +47,16 @@ inline constexpr Xapian::valueno kSlotReview = 4;       // review id: collapses 
 inline constexpr std::string_view kSentimentLabel = "XSL";   // "positive", "negative", "neutral", "mixed"
 inline constexpr std::string_view kSentimentWord = "XSW";    // search form of a contributing word
 inline constexpr std::string_view kEntitySentiment = "XSE";  // entity key + ':' + label
-inline constexpr Xapian::valueno kSlotSentiment = 5;         // sortable passage sentiment score (4 is kSlotReview on main)
+inline constexpr Xapian::valueno kSlotSentiment = 5;         // sortable passage sentiment score
 inline std::string entity_sentiment_term(std::string_view entity, std::string_view label) {
   return std::string(kEntitySentiment) + std::string(entity) + ":" + std::string(label);
+}
+// The entity part of XSE terms for a person: an actor's canonical key
+// ("han-so-hui"), a character's with "character:" before it; given names
+// ("given:so-hui") so a given-name query (actor:"So Hee") finds the same
+// targeted sentiment.
+inline std::string person_sentiment_entity(bool character, std::string_view key, bool given_only) {
+  return std::string(character ? "character:" : "") + (given_only ? "given:" : "") + std::string(key);
 }
 
 // Kinds of passage.

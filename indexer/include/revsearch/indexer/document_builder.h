@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "revsearch/analysis/analyzer.h"
+#include "revsearch/entities/recognizer.h"
 #include "revsearch/indexer/passages.h"
 #include "revsearch/indexer/review.h"
 
@@ -22,6 +23,14 @@ void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& t
 // {"review_id","passage","title","lang","kind","source","text",...}.
 Xapian::Document build_document(const Review& review, const Passage& passage,
                                 analysis::Analyzer& analyzer, const std::vector<analysis::Token>& title_tokens);
+
+// Entities (issue 5): adds actor/character/title terms for the passage's
+// mentions and the review's own title, and "actors", "characters", "titles"
+// (display names) to the stored JSON data. Returns the (term, display name)
+// pairs, for the database's display-name metadata.
+std::vector<std::pair<std::string, std::string>> add_entities(Xapian::Document& doc,
+                                                              const std::vector<entities::Mention>& mentions,
+                                                              const entities::ReviewContext& context);
 
 // Review ids must fit in a Xapian term with room for the passage number.
 inline constexpr std::size_t kMaxReviewIdBytes = 200;

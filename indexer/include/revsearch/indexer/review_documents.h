@@ -10,8 +10,10 @@
 #include <vector>
 
 #include "revsearch/analysis/analyzer.h"
+#include "revsearch/entities/recognizer.h"
 #include "revsearch/indexer/passages.h"
 #include "revsearch/indexer/review.h"
+#include "revsearch/sentiment/sentiment.h"
 
 namespace revsearch::indexer {
 
@@ -19,6 +21,8 @@ namespace revsearch::indexer {
 struct ReviewAnalysis {
   analysis::Analyzer analyzer;
   PassageSplitter splitter{analyzer};
+  entities::Recognizer recognizer;        // issue 5
+  sentiment::Scorer scorer{analyzer};     // issue 6: targeted sentiment
 };
 
 struct ReviewDocuments {
@@ -26,6 +30,9 @@ struct ReviewDocuments {
   std::vector<Xapian::Document> documents;  // passage n at index n-1; each holds its unique id term
   std::size_t duplicates = 0;               // repeated passages collapsed
   std::size_t boilerplate = 0;              // passages marked boilerplate
+  // Entity terms and their display names (issue 5), for the database's
+  // "entity-name:" metadata; each term once per review.
+  std::vector<std::pair<std::string, std::string>> entity_names;
 };
 
 // Everything indexed for one review. Per-review enrichments (entities,

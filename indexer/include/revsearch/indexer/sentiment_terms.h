@@ -4,8 +4,10 @@
 
 #include <xapian.h>
 
+#include <string_view>
 #include <vector>
 
+#include "revsearch/entities/recognizer.h"
 #include "revsearch/sentiment/sentiment.h"
 #include "revsearch/sentiment/targeted.h"
 
@@ -17,5 +19,14 @@ void add_sentiment_terms(Xapian::Document& doc, const sentiment::Sentiment& s);
 // "XSE<entity>:<label>" for each entity with a non-neutral sentiment; the
 // index side of `actor:"..." sentiment:negative` (see targeted.h).
 void add_entity_sentiment_terms(Xapian::Document& doc, const std::vector<sentiment::EntitySentiment>& entities);
+
+// Targeted sentiment about the people a passage mentions (issues 5+6):
+// XSE terms per actor and character (schema::person_sentiment_entity), also
+// under the given name. Characters are entities of their own, so feelings
+// about "Eun Soo" are not credited to the actor named nearby. Returns the
+// per-person sentiment.
+std::vector<sentiment::EntitySentiment> add_person_sentiment(Xapian::Document& doc, sentiment::Scorer& scorer,
+                                                             std::string_view text, std::string_view lang,
+                                                             const std::vector<entities::Mention>& mentions);
 
 }  // namespace revsearch::indexer

@@ -1,5 +1,5 @@
 // Facets: the most common values of a field among a query's matches
-// (`search --facets lang,rating`).
+// (`search --facets actor,title,sentiment,lang,rating`).
 #pragma once
 
 #include <xapian.h>
@@ -11,8 +11,9 @@
 namespace revsearch::query {
 
 struct FacetValue {
-  std::string value;
+  std::string value;  // entities: display name ("Han So-hee")
   Xapian::doccount count = 0;
+  std::string key;    // entities: canonical key ("han-so-hui"); empty otherwise
 };
 
 struct Facet {
@@ -33,7 +34,8 @@ class FacetCounter {
 
   // The counter must outlive the Enquire's get_mset() call.
   void attach(Xapian::Enquire& enquire);
-  std::vector<Facet> results(std::size_t top = 10) const;
+  // `db` supplies entity display names.
+  std::vector<Facet> results(const Xapian::Database& db, std::size_t top = 10) const;
 
   // The names a user can ask for, for help and error messages.
   static std::string known_names();

@@ -9,6 +9,7 @@
 
 #include "revsearch/query/facets.h"
 #include "revsearch/query/query_parser.h"
+#include "revsearch/query/entity_facets.h"
 #include "revsearch/query/snippet.h"
 
 namespace revsearch::query {
@@ -65,6 +66,10 @@ struct Hit {
   Snippet snippet;
   std::vector<TermExplanation> explanation;  // with SearchOptions::explain
   Xapian::termcount doc_length = 0;
+  // Issue 5: entities the passage mentions (display names).
+  std::vector<std::string> actors;
+  std::vector<std::string> characters;
+  std::vector<std::string> titles;
 };
 
 struct SearchResult {

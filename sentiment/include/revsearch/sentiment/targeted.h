@@ -18,6 +18,9 @@ struct Mention {
   std::size_t begin = 0;
   std::size_t end = 0;
   std::string entity;
+  // False for a character: "the actress"/"the actor" then skip it and point
+  // back to the latest performer (pronouns refer to either).
+  bool performer = true;
 };
 
 struct EntitySentiment {

@@ -1,0 +1,69 @@
+// Entity listings over entity terms (A actor, C character, T title prefixes).
+#include "revsearch/query/entity_facets.h"
+
+#include <algorithm>
+#include <map>
+
+#include "revsearch/errors.h"
+#include "revsearch/schema.h"
+
+namespace revsearch::query {
+namespace {
+
+// Entity keys start with a lower-case letter, digit, '#' or a non-ASCII
+// byte; an upper-case letter would be another prefix.
+bool is_key_start(char c) { return !(c >= 'A' && c <= 'Z'); }
+
+void sort_values(std::vector<EntityFacetValue>& values) {
+  std::stable_sort(values.begin(), values.end(), [](const EntityFacetValue& a, const EntityFacetValue& b) {
+    return a.count != b.count ? a.count > b.count : a.name < b.name;
+  });
+}
+
+}  // namespace
+
+std::string entity_display_name(const Xapian::Database& db, const std::string& term, std::size_t prefix_size) {
+  std::string name = db.get_metadata(std::string(schema::kEntityNameMetadata) + term);
+  return name.empty() ? term.substr(prefix_size) : name;
+}
+
+std::string_view entity_facet_prefix(std::string_view field) {
+  if (field == "actor") return schema::kActor;
+  if (field == "character") return schema::kCharacter;
+  if (field == "title") return schema::kTitleEntity;
+  throw UsageError("unknown facet '" + std::string(field) + "' (use actor, character or title)");
+}
+
+EntityFacet list_entities(const Xapian::Database& db, std::string_view field) {
+  std::string prefix(entity_facet_prefix(field));
+  EntityFacet facet{std::string(field), {}};
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    const std::string term = *t;
+    if (term.size() <= prefix.size() || !is_key_start(term[prefix.size()])) continue;
+    facet.values.push_back({term.substr(prefix.size()), entity_display_name(db, term, prefix.size()), t.get_termfreq()});
+  }
+  sort_values(facet.values);
+  return facet;
+}
+
+std::vector<CharacterLink> character_links(const Xapian::Database& db) {
+  std::string prefix(schema::kCharacterLink);
+  std::vector<CharacterLink> links;
+  for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
+    std::string value = (*t).substr(prefix.size());
+    std::size_t a = value.find('|'), b = value.rfind('|');
+    if (a == std::string::npos || a == b) continue;
+    CharacterLink link{value.substr(0, a), value.substr(a + 1, b - a - 1), value.substr(b + 1), "", "", "", t.get_termfreq()};
+    auto name = [&](std::string_view p, const std::string& key) {
+      std::string term = std::string(p) + key;
+      return entity_display_name(db, term, p.size());
+    };
+    link.title = link.title_key.empty() ? "" : name(schema::kTitleEntity, link.title_key);
+    link.character = name(schema::kCharacter, link.character_key);
+    link.actor = name(schema::kActor, link.actor_key);
+    links.push_back(std::move(link));
+  }
+  return links;
+}
+
+}  // namespace revsearch::query
