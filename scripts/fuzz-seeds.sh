@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 out=${1:-build-fuzz/seeds}
 data=../shared/data
 rm -rf "$out"
-mkdir -p "$out"/{fuzz_read_txt,fuzz_read_jsonl,fuzz_read_tsv,fuzz_read_csv,fuzz_read_gzip,fuzz_analyzer,fuzz_query_parser}
+mkdir -p "$out"/{fuzz_read_txt,fuzz_read_jsonl,fuzz_read_tsv,fuzz_read_csv,fuzz_read_gzip,fuzz_analyzer,fuzz_query_parser,fuzz_sentiment}
 
 # Small slices: libFuzzer mutates short inputs far faster than whole files.
 nsmc() { if [[ -f $data/nsmc/nsmc-reviews.jsonl.gz ]]; then zcat "$data/nsmc/nsmc-reviews.jsonl.gz" | head -n "$1"; else head -n "$1" corpus/nsmc-sample.jsonl; fi; }
@@ -48,6 +48,12 @@ i=0
 while IFS= read -r text; do printf '%s' "$text" >"$out/fuzz_analyzer/ko-$((i++))"; done < <(nsmc 30 | sed -E 's/.*"text": "(.*)"}$/\1/')
 cp "$out"/fuzz_read_txt/seed-*.txt "$out/fuzz_analyzer/"
 printf "Han So-Hee's K-drama OST #1 was lacklustre, 솔직히 친구에서 최고의 영화였다. ZE:A “quoted” don't" >"$out/fuzz_analyzer/mixed"
+
+# sentiment: a language byte (0 auto, 1 English, 2 Korean) before review text.
+i=0
+for f in "$out"/fuzz_analyzer/*; do { printf "\\x0$((i % 3))"; cat "$f"; } >"$out/fuzz_sentiment/$(basename "$f")"; i=$((i + 1)); done
+printf '\x01%s' "Han So-Hee's performance was somewhat lacklustre, although the actress was not unwatchable. However her chemistry with Park Hyung-Sik felt decent enough!!" >"$out/fuzz_sentiment/targeted"
+printf '\x02%s' "박형식 연기 진짜 안 좋았다 ㅡㅡ 한소희는 너무 예뻐요 ㅋㅋㅋ 못 봐주겠다" >"$out/fuzz_sentiment/ko-targeted"
 
 # query parser: every query in the test tables and the benchmark query sets.
 i=0

@@ -12,7 +12,7 @@ seconds=${1:-10}
 shift || true
 targets=("$@")
 ((${#targets[@]})) || targets=(fuzz_read_txt fuzz_read_jsonl fuzz_read_tsv fuzz_read_csv fuzz_read_gzip
-  fuzz_analyzer fuzz_query_parser)
+  fuzz_analyzer fuzz_query_parser fuzz_sentiment)
 
 CC=clang CXX=clang++ cmake -S . -B build-fuzz -DREVSEARCH_FUZZ=ON -DREVSEARCH_BUILD_TESTS=OFF \
   -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
