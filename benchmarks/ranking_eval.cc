@@ -124,17 +124,19 @@ Scores evaluate(revsearch::query::Searcher& seed, revsearch::query::Searcher& co
 
 std::string describe(const SearchOptions& o) {
   std::ostringstream out;
-  out << "k1=" << o.bm25_k1 << " b=" << o.bm25_b << " title_boost=" << o.parse.title_boost;
+  out << "k1=" << o.bm25_k1 << " b=" << o.bm25_b << " title_boost=" << o.parse.title_boost
+      << " actor_boost=" << o.parse.actor_boost;
   return out.str();
 }
 
 int eval(const std::string& seed_db, const std::string& corpus_db, const std::string& query_file) {
   auto queries = load_queries(query_file);
   revsearch::query::Searcher seed(seed_db), corpus(corpus_db);
-  SearchOptions baseline;  // Xapian's BM25 defaults, no title matching
+  SearchOptions baseline;  // Xapian's BM25 defaults, no title or actor field matching
   baseline.bm25_k1 = 1.0;
   baseline.bm25_b = 0.5;
   baseline.parse.title_boost = 0;
+  baseline.parse.actor_boost = 0;
   Scores base = evaluate(seed, corpus, queries, baseline);
 
   SearchOptions best = baseline;
@@ -142,10 +144,12 @@ int eval(const std::string& seed_db, const std::string& corpus_db, const std::st
   for (double k1 : {0.3, 0.6, 0.9, 1.2, 1.6}) {
     for (double b : {0.2, 0.3, 0.5, 0.75}) {
       for (double boost : {0.0, 0.2, 0.5, 1.0}) {
-        SearchOptions o = baseline;
-        o.bm25_k1 = k1, o.bm25_b = b, o.parse.title_boost = boost;
-        Scores s = evaluate(seed, corpus, queries, o);
-        if (s.ndcg_tune > best_scores.ndcg_tune + 1e-9) best = o, best_scores = s;
+        for (double actor : {0.0, 0.5, 1.0, 2.0}) {
+          SearchOptions o = baseline;
+          o.bm25_k1 = k1, o.bm25_b = b, o.parse.title_boost = boost, o.parse.actor_boost = actor;
+          Scores s = evaluate(seed, corpus, queries, o);
+          if (s.ndcg_tune > best_scores.ndcg_tune + 1e-9) best = o, best_scores = s;
+        }
       }
     }
   }
@@ -167,7 +171,7 @@ int eval(const std::string& seed_db, const std::string& corpus_db, const std::st
   row("best on tuning half", best, best_scores);
   row("shipped defaults", shipped, now);
   std::cout << "\n" << queries.size() << " queries; grid: k1 {0.3,0.6,0.9,1.2,1.6} x b {0.2,0.3,0.5,0.75} x title_boost "
-            << "{0,0.2,0.5,1}\n";
+            << "{0,0.2,0.5,1} x actor_boost {0,0.5,1,2}\n";
   return 0;
 }
 

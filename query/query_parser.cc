@@ -8,6 +8,7 @@
 //   item := [+-] [field:] (word | word* | "phrase" | "(" or ")")
 #include "revsearch/query/query_parser.h"
 
+#include <algorithm>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -73,6 +74,8 @@ std::size_t quote_length(std::string_view s, std::size_t i) {
 // One parsed item: its query, and for words and phrases the exact
 // positional terms NEAR needs.
 struct Item {
+  Item(Xapian::Query q = {}, std::vector<std::string> terms = {}, bool filter = false)
+      : query(std::move(q)), positional(std::move(terms)), is_filter(filter) {}
   Xapian::Query query;
   std::vector<std::string> positional;
   bool is_filter = false;
@@ -81,6 +84,7 @@ struct Item {
   // sentiment about that person instead of the passage's.
   std::string person_entity;
   std::string sentiment_label;
+  bool body = false;  // free text (words or a phrase), not a field or group
 };
 
 class Parser {
@@ -186,12 +190,15 @@ class Parser {
       if (pos_ < text_.size() && text_[pos_] == ')') fail(pos_, "unexpected ')' with no matching '('");
       if (auto op = peek_operator()) fail(pos_, "'" + std::string(*op) + "' needs a term before it");
     }
+    std::vector<std::pair<std::size_t, std::size_t>> body_spans;  // free-text items, for named actors
     while (!at_item_end()) {
       char modifier = 0;
       if ((text_[pos_] == '+' || text_[pos_] == '-') && pos_ + 1 < text_.size() && !is_space(text_[pos_ + 1])) {
         modifier = text_[pos_++];
       }
+      std::size_t item_start = pos_;
       Item item = parse_near(modifier == '-');
+      if (item.body && modifier != '-') body_spans.emplace_back(item_start, pos_);
       if (item.query.empty()) continue;
       if (modifier == '-') {
         excluded.push_back(item.query);
@@ -216,6 +223,7 @@ class Parser {
         filters[labelled[i]] = Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end());
       }
     }
+    if (!optional.empty()) add_named_actors(body_spans, optional);
     Xapian::Query q;
     if (!optional.empty()) q = Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end());
     if (!required.empty()) {
@@ -232,6 +240,41 @@ class Parser {
       q = Xapian::Query(Xapian::Query::OP_AND_NOT, q.empty() ? Xapian::Query::MatchAll : q, none);
     }
     return q;
+  }
+
+  // Field boost for people (issue 8): free text that names an actor ("Han
+  // So-Hee performance", "한소희") also matches the actor's entity terms, so
+  // passages that mention her in any spelling or script rank above passages
+  // that merely share a word ("Han", "Hee").
+  void add_named_actors(const std::vector<std::pair<std::size_t, std::size_t>>& body_spans,
+                        std::vector<Xapian::Query>& optional) {
+    if (options_.actor_boost <= 0 || body_spans.empty()) return;
+    auto in_body = [&](std::size_t begin, std::size_t end) {
+      for (std::size_t p = begin; p < end; ++p) {
+        if (is_space(text_[p])) continue;
+        bool inside = false;
+        for (auto [b, e] : body_spans) inside = inside || (b <= p && p < e);
+        if (!inside) return false;
+      }
+      return true;
+    };
+    static const entities::Recognizer recognizer;
+    entities::ReviewContext context;
+    std::vector<std::string> added;
+    for (const entities::Mention& m : recognizer.find_mentions(text_, context)) {
+      if (m.kind != entities::EntityKind::kActor || !in_body(m.begin, m.end)) continue;
+      if (std::find(added.begin(), added.end(), m.key) != added.end()) continue;
+      added.push_back(m.key);
+      std::string direct = schema::prefixed(schema::kActor, m.key);
+      std::string via = schema::prefixed(schema::kActorViaCharacter, m.key);
+      out_.terms.push_back({direct, "actor (named in the query)", options_.actor_boost});
+      out_.terms.push_back({via, "actor via character (named in the query)", options_.actor_boost * kCharacterWeight});
+      optional.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                            Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(direct),
+                                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(via),
+                                                        kCharacterWeight)),
+                            options_.actor_boost);
+    }
   }
 
   Item parse_near(bool negated) {
@@ -264,7 +307,11 @@ class Parser {
       ++pos_;
       return {inner, {}, false};
     }
-    if (quote_length(text_, pos_)) return phrase("body", "", !negated);
+    if (quote_length(text_, pos_)) {
+      Item item = phrase("body", "", !negated);
+      item.body = true;
+      return item;
+    }
 
     std::size_t end = pos_;
     while (end < text_.size() && !is_space(text_[end]) && text_[end] != '(' && text_[end] != ')' &&
@@ -300,7 +347,9 @@ class Parser {
         return words(value, start + colon + 1, name, spec.exact_prefix, spec.stem_prefix, false);
       }
     }
-    return words(word, start, "body", "", schema::kStem, !negated);
+    Item item = words(word, start, "body", "", schema::kStem, !negated);
+    item.body = true;
+    return item;
   }
 
   Xapian::Query initials(const FieldSpec& spec, std::string_view value, std::size_t start) const {
@@ -411,7 +460,9 @@ class Parser {
     std::string folded = analyzer_.fold(value);
     for (std::string_view label : {"positive", "negative", "neutral", "mixed"}) {
       if (folded == label) {
-        return {Xapian::Query(schema::prefixed(schema::kSentimentLabel, label)), {}, true, "", std::string(label)};
+        Item item{Xapian::Query(schema::prefixed(schema::kSentimentLabel, label)), {}, true};
+        item.sentiment_label = label;
+        return item;
       }
     }
     return words(value, at, "sentiment", schema::kSentimentWord, schema::kSentimentWord, true);

@@ -51,6 +51,7 @@ TEST_CASE("query parser table", "[query]") {
   };
   revsearch::query::ParseOptions no_boost;
   no_boost.title_boost = 0;
+  no_boost.actor_boost = 0;
   for (const Case& c : cases) {
     INFO("query: " << c.query);
     CHECK(parse_query(c.query, analyzer, no_boost).query.get_description() == c.description);
@@ -158,4 +159,23 @@ TEST_CASE("query parser: more errors", "[query]") {
       CHECK(std::string(e.what()) == message);
     }
   }
+}
+
+TEST_CASE("free text that names an actor also matches the actor's entity terms", "[query][entities]") {
+  revsearch::analysis::Analyzer analyzer;
+  revsearch::query::ParseOptions options;
+  options.title_boost = 0;
+  options.actor_boost = 2;
+  for (const char* query : {"Han So-Hee performance", "한소희 연기", "\"Han So-hee\" acting"}) {
+    INFO(query);
+    std::string description = parse_query(query, analyzer, options).query.get_description();
+    CHECK(description.find("2 * (Ahan-so-hui OR 0.25 * XAChan-so-hui)") != std::string::npos);
+  }
+  // Not when the name is a field value, excluded, or absent.
+  for (const char* query : {"title:\"Han So-Hee\" performance", "performance -\"Han So-Hee\"", "performance"}) {
+    INFO(query);
+    CHECK(parse_query(query, analyzer, options).query.get_description().find("Ahan-so-hui") == std::string::npos);
+  }
+  options.actor_boost = 0;
+  CHECK(parse_query("Han So-Hee", analyzer, options).query.get_description().find("Ahan") == std::string::npos);
 }

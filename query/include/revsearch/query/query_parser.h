@@ -50,6 +50,9 @@ struct ParseOptions {
   // Free-text words also match the review title with this weight factor
   // (0 turns it off). Tuned on benchmarks/judged queries, see README.
   double title_boost = 0.3;
+  // Free text that names an actor also matches the actor's entity terms
+  // (any spelling or script) with this weight factor (0 turns it off).
+  double actor_boost = 1.0;
   // Wildcards expand to at most this many terms (most frequent first).
   Xapian::termcount wildcard_limit = 200;
 };
