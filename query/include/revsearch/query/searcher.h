@@ -26,8 +26,8 @@ struct SearchOptions {
   // Facets count over at least this many matches (all, when fewer).
   Xapian::doccount facet_sample = 50000;
   // BM25 parameters (Xapian's k1, b), tuned on benchmarks/queries, see README.
-  double bm25_k1 = 1.0;
-  double bm25_b = 0.5;
+  double bm25_k1 = 0.3;
+  double bm25_b = 0.2;
   // Sentiment (issue 6): order by the passage score instead of relevance
   // (ascending: most negative first; descending: most positive first), and
   // keep only passages whose score lies in [min, max] (-1..+1).
