@@ -29,7 +29,11 @@ class Folder {
 
 // ICU word breaking: letter and number runs with byte offsets; a number
 // right after '#' keeps it ("#1"). Over-long tokens are dropped.
+// break_words() finds plain runs (ASCII letters/digits, Hangul) itself and
+// asks ICU only for the rest; break_words_icu() asks ICU for everything.
+// Both give the same tokens.
 std::vector<Token> break_words(icu::BreakIterator& breaker, std::string_view text);
+std::vector<Token> break_words_icu(icu::BreakIterator& breaker, std::string_view text);
 
 void fold_tokens(std::vector<Token>& tokens, std::string_view text, const Folder& folder);
 
