@@ -81,7 +81,7 @@ std::string Folder::fold_word(std::string_view word) const {
   if (is_hangul_syllables(word)) return std::string(word);
   if (is_ascii(word)) {
     std::string out(word);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    for (char& c : out) c = (c >= 'A' && c <= 'Z') ? static_cast<char>(c | 0x20) : c;
     return out;
   }
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(
@@ -166,6 +166,23 @@ bool is_break_at(std::string_view text, std::size_t i) {
   return kind == AsciiKind::kMid && ((i == 0 || cannot_join(text, i - 1)) || cannot_join(text, i + 1));
 }
 
+// A MidLetter/MidNum character between two ASCII letters or two ASCII
+// digits, where UAX #29 joins them: letters across ' . (WB6/7; ICU no longer
+// counts ':' as MidLetter), digits across ' . , ; (WB11/12). '"' joins only
+// Hebrew letters.
+bool joins_ascii(std::string_view text, std::size_t i) {
+  if (i == 0 || i + 1 >= text.size()) return false;
+  auto before = static_cast<unsigned char>(text[i - 1]);
+  auto after = static_cast<unsigned char>(text[i + 1]);
+  if (before >= 0x80 || after >= 0x80) return false;
+  auto is_digit = [](unsigned char c) { return c >= '0' && c <= '9'; };
+  auto is_letter = [](unsigned char c) { return (c | 0x20) >= 'a' && (c | 0x20) <= 'z'; };
+  char c = text[i];
+  if (is_letter(before) && is_letter(after)) return c == '\'' || c == '.';
+  if (is_digit(before) && is_digit(after)) return c == '\'' || c == '.' || c == ',' || c == ';';
+  return false;
+}
+
 // Runs ICU keeps as one word: ASCII letters and digits together with
 // Hangul compatibility jamo (U+3131..U+318E: ㅋㅋ, "ㄱㅖD2"), and Hangul
 // syllables (U+AC00..U+D7A3) on their own: ICU breaks between a syllable and
@@ -215,6 +232,7 @@ std::vector<Token> break_words_icu(icu::BreakIterator& breaker, std::string_view
 // result equals break_words_icu() (tests/test_korean.cc checks on real text).
 std::vector<Token> break_words(icu::BreakIterator& breaker, std::string_view text) {
   std::vector<Token> tokens;
+  tokens.reserve(text.size() / 6 + 4);  // about one word per 6 bytes in reviews
   std::optional<icu_util::Utf8Text> ut;  // opened for the first chunk that needs ICU
   const std::size_t n = text.size();
   std::size_t i = 0;
@@ -249,6 +267,9 @@ std::vector<Token> break_words(icu::BreakIterator& breaker, std::string_view tex
           cls = RunClass::kAlnumJamo;
         } else if (is_break_at(text, i)) {
           break;
+        } else if (simple && kind == AsciiKind::kMid && joins_ascii(text, i)) {
+          ++i;  // "don't", "u.s", "3.5", "3,000": inside the run
+          continue;
         }
       } else {
         cls = hangul_class_at(text, i);
@@ -315,9 +336,27 @@ void strip_possessives(std::vector<Token>& tokens) {
   }
 }
 
+// Whether tokens i and i+1 are parts of one compound: joined by '-' or ':'
+// with no space, neither holding a '#'.
+static bool joined(const std::vector<Token>& tokens, std::size_t i, std::string_view text) {
+  return is_connector(text.substr(tokens[i].end, tokens[i + 1].begin - tokens[i].end)) &&
+         tokens[i].text.find('#') == std::string::npos && tokens[i + 1].text.find('#') == std::string::npos;
+}
+
 void join_compounds(std::vector<Token>& tokens, std::string_view text) {
-  // ICU keeps "ze:a" as one word (':' is MidLetter); split it so that "ZE:A"
-  // and "ZE-A" analyse alike.
+  // Most texts have neither "ze:a" nor compounds: number the tokens in place
+  // rather than copying them twice.
+  bool has_colon = false, has_compound = false;
+  for (std::size_t i = 0; i < tokens.size(); ++i) {
+    has_colon = has_colon || (tokens[i].script == Script::kLatin && tokens[i].text.find(':') != std::string::npos);
+    has_compound = has_compound || (i + 1 < tokens.size() && joined(tokens, i, text));
+  }
+  if (!has_colon && !has_compound) {
+    for (std::size_t i = 0; i < tokens.size(); ++i) tokens[i].position = static_cast<std::uint32_t>(i);
+    return;
+  }
+  // Some ICU versions keep "ze:a" as one word (':' as MidLetter); split it
+  // so that "ZE:A" and "ZE-A" analyse alike.
   std::vector<Token> split;
   split.reserve(tokens.size());
   for (Token& token : tokens) {
@@ -353,9 +392,7 @@ void join_compounds(std::vector<Token>& tokens, std::string_view text) {
   for (std::size_t i = 0; i < split.size();) {
     std::size_t j = i;
     bool has_letters = split[i].script != Script::kDigit;
-    while (j + 1 < split.size() &&
-           is_connector(text.substr(split[j].end, split[j + 1].begin - split[j].end)) &&
-           split[j].text.find('#') == std::string::npos && split[j + 1].text.find('#') == std::string::npos) {
+    while (j + 1 < split.size() && joined(split, j, text)) {
       ++j;
       has_letters = has_letters || split[j].script != Script::kDigit;
     }
@@ -391,19 +428,16 @@ void mark_stopwords(std::vector<Token>& tokens) {
 }
 
 const std::string& StemCache::stem(const Xapian::Stem& stemmer, const std::string& word) {
-  auto it = stems_.find(word);
-  if (it != stems_.end()) return it->second;
-  if (stems_.size() >= kMaxEntries) stems_.clear();
-  return stems_.emplace(word, stemmer(word)).first->second;
+  std::uint64_t h = flat_hash(word);
+  if (const std::string* known = stems_.find(word, h)) return *known;
+  return stems_.insert(word, h, stemmer(word));
 }
 
 void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english, StemCache& cache) {
   for (Token& token : tokens) {
-    std::string stem;
-    if (token.script == Script::kLatin) {
-      stem = cache.stem(english, token.text);
-    }  // Hangul: stem_korean()
-    if (stem != token.text && !stem.empty()) token.stem = std::move(stem);
+    if (token.script != Script::kLatin) continue;  // Hangul: stem_korean()
+    const std::string& stem = cache.stem(english, token.text);
+    if (stem != token.text && !stem.empty()) token.stem = stem;
   }
 }
 
@@ -422,12 +456,12 @@ bool is_english_stopword(std::string_view word) {
       "these", "they", "this", "those", "through", "to", "too", "under", "until", "up", "very",
       "was", "we", "were", "what", "when", "where", "which", "while", "who", "whom", "why", "with",
       "would", "you", "your"};
-  static const auto sorted = [] {
-    std::vector<std::string_view> copy(std::begin(kStopwords), std::end(kStopwords));
-    std::sort(copy.begin(), copy.end());
-    return copy;
+  static const auto set = [] {
+    FlatViewMap<bool> table(std::size(kStopwords));
+    for (std::string_view w : kStopwords) table.insert(w, true);
+    return table;
   }();
-  return std::binary_search(sorted.begin(), sorted.end(), word);
+  return word.size() <= 10 && set.contains(word);  // "themselves" is the longest
 }
 
 }  // namespace revsearch::analysis

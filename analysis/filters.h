@@ -8,9 +8,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "flat_table.h"
 #include "revsearch/analysis/token.h"
 
 namespace revsearch::analysis {
@@ -56,7 +56,7 @@ class StemCache {
 
  private:
   static constexpr std::size_t kMaxEntries = 100'000;
-  std::unordered_map<std::string, std::string> stems_;
+  FlatMemo stems_{kMaxEntries};
 };
 
 void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english, StemCache& cache);

@@ -87,6 +87,8 @@ TEST_CASE("fast word breaking equals ICU on tricky words", "[analysis][breaking]
       "a_b", "__", "U.S.A.", "e.g.,", "good...bad", "좋다...정말", "좋다.정말", "재밌다ㅋㅋㅋ", "ㅠㅠ", "10점!!",
       "ＳＯＵＮＤ", "café", "naïve", "co\u0301te", " \u0301a", "a \u0301", "\u00ADsoft", "a\u200Db",
       "😀😀", "👍🏽 좋아요", "🇰🇷🇰🇷", "中文和日本語のテキスト", "ภาษาไทย", "\"quoted\"", "'single'", "it's'",
+      "#3.5", "#3,000", "#1'2", "a1.5", "1a.b", "a.1", "1.a", "A:B:C", "don't.", "won't've", "o'", "'o",
+      "l'été", "3;4", "a;b", "a,b", "3\"4", "a\"b", "x.y@z.com", "ㅋ'ㅋ", "가'나", "a'가", "ab'c'", "1,2,3a",
       "12:30", "1.2.3", "a1.b2", "x'y'z", "\r\n\r\n", "\t\v\f", "a:", ":a", "'", "", "...", "ㄱㄴ.ㄷ"};
   CHECK(breakers.mismatches(texts) == 0);
 }
