@@ -379,6 +379,11 @@ class Parser {
       if (highlight) {
         out_.highlights.exact.insert(token.text);
         out_.highlights.stems.insert(token.search_form());
+        // 발랄 also highlights 발랄한 (stem 발랄하다), which it matches.
+        if (body) {
+          std::string hada = analysis::hada_root_predicate(token);
+          if (!hada.empty()) out_.highlights.stems.insert(std::move(hada));
+        }
       }
     }
     if (terms.empty()) return {};

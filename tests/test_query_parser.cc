@@ -99,6 +99,10 @@ TEST_CASE("highlight terms come from body words and phrases only", "[query]") {
   CHECK(parsed.highlights.exact.count("performance"));
   CHECK_FALSE(parsed.highlights.exact.count("soundtrack"));
   CHECK_FALSE(parsed.highlights.exact.count("chemistry"));
+  // A bare 하다 root highlights the predicate forms it matches (발랄한).
+  auto korean = parse_query("발랄 title:깔끔", analyzer);
+  CHECK(korean.highlights.stems.count("발랄하다"));
+  CHECK_FALSE(korean.highlights.stems.count("깔끔하다"));
 }
 
 TEST_CASE("query parser: NEAR, wildcards and ranges", "[query]") {
