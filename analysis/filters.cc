@@ -133,16 +133,17 @@ enum class AsciiKind : std::uint8_t {
   kWord,   // letter or digit (ALetter / Numeric): joins its neighbours
   kBreak,  // Word_Break Other, WSegSpace, CR, LF, Newline: never joins anything
   kMid,    // . , ; : ' " -- join only between two letters or two digits
-  kOther,  // '_' (ExtendNumLet) and controls: left to ICU
+  kOther,  // '@', '_' (ExtendNumLet) and controls: left to ICU
 };
 
 constexpr std::array<AsciiKind, 128> kAsciiKinds = [] {
   std::array<AsciiKind, 128> kinds{};
+  // Left to ICU: '@' (a letter to ICU, for e-mail addresses), '_' (joins
+  // words, WB13) and controls.
   for (auto& k : kinds) k = AsciiKind::kOther;
   for (char c : std::string_view("\t\n\v\f\r !#$%&()*+-/<=>?[\\]^`{|}~")) {
     kinds[static_cast<unsigned char>(c)] = AsciiKind::kBreak;
   }
-  // '@' is a letter to ICU (e-mail addresses); '_' joins words (WB13).
   for (char c : std::string_view(".,;:'\"")) kinds[static_cast<unsigned char>(c)] = AsciiKind::kMid;
   for (int c = '0'; c <= '9'; ++c) kinds[static_cast<std::size_t>(c)] = AsciiKind::kWord;
   for (int c = 'a'; c <= 'z'; ++c) kinds[static_cast<std::size_t>(c)] = AsciiKind::kWord;
@@ -223,13 +224,14 @@ std::vector<Token> break_words_icu(icu::BreakIterator& breaker, std::string_view
 }
 
 // ICU word breaking was ~45 % of analyze() on reviews, though most text is
-// plain runs whose boundaries UAX #29 fixes without context. Text is cut at
-// characters that never join a neighbour (space, most ASCII punctuation,
-// '.' or ',' not between two letters/digits); a chunk between them made only
-// of ASCII letters/digits and Hangul is one word. Any other chunk (other
-// scripts, "could've", "3.5", "ze:a", emoji) gets ICU's own boundaries,
-// from a BreakIterator over the whole text so context is ICU's too. The
-// result equals break_words_icu() (tests/test_korean.cc checks on real text).
+// plain runs whose boundaries UAX #29 fixes without context. Text is cut into
+// chunks at characters that never join a neighbour (space, most ASCII
+// punctuation, '.' or ',' not between two letters/digits). A chunk made of
+// ASCII letters/digits/jamo and Hangul syllables is one word per run of
+// either kind ("don't" and "3.5" included). Any other chunk (other scripts,
+// '_', "#1st", emoji) gets ICU's own boundaries, from a BreakIterator over
+// the whole text so its context is ICU's too. The result equals
+// break_words_icu() (tests/test_word_breaking.cc checks on real text).
 std::vector<Token> break_words(icu::BreakIterator& breaker, std::string_view text) {
   std::vector<Token> tokens;
   tokens.reserve(text.size() / 6 + 4);  // about one word per 6 bytes in reviews
