@@ -8,9 +8,9 @@
 #include <memory>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
+#include "flat_table.h"
 #include "revsearch/analysis/token.h"
 
 namespace revsearch::analysis {
@@ -29,7 +29,11 @@ class Folder {
 
 // ICU word breaking: letter and number runs with byte offsets; a number
 // right after '#' keeps it ("#1"). Over-long tokens are dropped.
+// break_words() finds plain runs (ASCII letters/digits, Hangul) itself and
+// asks ICU only for the rest; break_words_icu() asks ICU for everything.
+// Both give the same tokens.
 std::vector<Token> break_words(icu::BreakIterator& breaker, std::string_view text);
+std::vector<Token> break_words_icu(icu::BreakIterator& breaker, std::string_view text);
 
 void fold_tokens(std::vector<Token>& tokens, std::string_view text, const Folder& folder);
 
@@ -52,7 +56,7 @@ class StemCache {
 
  private:
   static constexpr std::size_t kMaxEntries = 100'000;
-  std::unordered_map<std::string, std::string> stems_;
+  FlatMemo stems_{kMaxEntries};
 };
 
 void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english, StemCache& cache);

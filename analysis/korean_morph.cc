@@ -17,9 +17,9 @@
 #include <algorithm>
 #include <array>
 #include <optional>
-#include <unordered_set>
 
 #include "filters.h"
+#include "flat_table.h"
 #include "hangul.h"
 #include "revsearch/utf8.h"
 
@@ -64,8 +64,11 @@ constexpr std::string_view kEndings[] = {
 class SuffixSet {
  public:
   template <std::size_t N>
-  explicit SuffixSet(const std::string_view (&list)[N]) : set_(std::begin(list), std::end(list)) {
-    for (std::string_view s : list) max_bytes_ = std::max(max_bytes_, s.size());
+  explicit SuffixSet(const std::string_view (&list)[N]) : set_(N) {
+    for (std::string_view s : list) {
+      set_.insert(s, true);
+      max_bytes_ = std::max(max_bytes_, s.size());
+    }
   }
   // Calls `try_rest(rest)` for each strict prefix of `word` (Hangul
   // syllables, 3 bytes each) that a suffix in the set completes, longest
@@ -74,13 +77,13 @@ class SuffixSet {
   bool each_rest(std::string_view word, F&& try_rest) const {
     if (word.size() < 6) return false;
     for (std::size_t n = std::min(max_bytes_, word.size() - 3) / 3 * 3; n >= 3; n -= 3) {
-      if (set_.count(word.substr(word.size() - n)) && try_rest(word.substr(0, word.size() - n))) return true;
+      if (set_.contains(word.substr(word.size() - n)) && try_rest(word.substr(0, word.size() - n))) return true;
     }
     return false;
   }
 
  private:
-  std::unordered_set<std::string_view> set_;
+  FlatViewMap<bool> set_;
   std::size_t max_bytes_ = 0;
 };
 
@@ -201,8 +204,8 @@ KoreanLexicon::KoreanLexicon(std::string_view tsv) {
 
 KoreanLexicon::Entry KoreanLexicon::find(std::string_view form) const {
   if (form.size() > max_form_bytes_) return {};  // spaceless run-on text
-  auto it = forms_.find(form);
-  return it == forms_.end() ? Entry{} : it->second;
+  const Entry* entry = forms_.find(form);
+  return entry ? *entry : Entry{};
 }
 
 KoreanStem korean_analyze(std::string_view word, const KoreanLexicon& lexicon) {

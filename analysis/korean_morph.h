@@ -7,7 +7,8 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
+
+#include "flat_table.h"
 
 namespace revsearch::analysis {
 
@@ -35,7 +36,7 @@ class KoreanLexicon {
     std::uint32_t predicate_uses = 0;
   };
   Entry find(std::string_view form) const;
-  std::unordered_map<std::string_view, Entry> forms_;
+  FlatViewMap<Entry> forms_;  // views into the TSV text
   std::size_t max_form_bytes_ = 0;  // longer candidates skip the hash lookup
 };
 

@@ -87,6 +87,16 @@ std::string token_initials(const Token& token) {
   return root.size() >= 6 ? syllable_initials(root) : std::string();
 }
 
+std::string hada_root_predicate(const Token& token) {
+  if (token.script != Script::kHangul || token.predicate || !token.stem.empty()) return {};
+  if (token.text.size() < 6 || syllable_initials(token.text).empty()) return {};  // 2+ syllables only
+  const KoreanLexicon& lexicon = KoreanLexicon::builtin();
+  if (lexicon.is_noun(token.text)) return {};
+  std::string root = token.text + "하";
+  if (lexicon.predicate_uses(root) == 0) return {};
+  return root + "다";
+}
+
 std::string initials_query(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {

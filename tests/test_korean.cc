@@ -84,6 +84,22 @@ TEST_CASE("Hangul bigrams and 초성 keys", "[analysis][korean]") {
   }
 }
 
+TEST_CASE("a bare 하다 root names its predicate for queries", "[analysis][korean]") {
+  Analyzer analyzer;
+  auto predicate_of = [&](const char* word) {
+    auto tokens = analyzer.analyze(word);
+    REQUIRE(tokens.size() == 1);
+    return revsearch::analysis::hada_root_predicate(tokens[0]);
+  };
+  CHECK(predicate_of("발랄") == "발랄하다");
+  // The index side agrees: 발랄한 is stored under that predicate.
+  CHECK(analyzer.analyze("발랄한")[0].search_form() == "발랄하다");
+  CHECK(predicate_of("추천").empty());    // a known noun: 추천하는 is indexed as 추천
+  CHECK(predicate_of("발랄한").empty());  // already stemmed
+  CHECK(predicate_of("별").empty());      // one syllable
+  CHECK(predicate_of("soundtrack").empty());
+}
+
 TEST_CASE("the lexicon generator still works on the bundled NSMC sample", "[analysis][korean][generator]") {
   if (std::system("python3 --version >/dev/null 2>&1") != 0) {
     WARN("python3 not found: generator not checked");

@@ -36,12 +36,14 @@ TEST_CASE("query parser table", "[query]") {
       {"character:\"Eun Soo\"", "Query(XCGeun-su)"},
       {"lacklustre lang:EN", "Query((Zlacklustr FILTER Len))"},
       {"lang:ko", "Query(0 * Lko)"},
-      {"review:nsmc-1 좋은", "Query(((Z좋다 OR 좋은 OR 0.5 * XKB좋은) FILTER XRnsmc-1))"},
+      {"review:nsmc-1 좋은", "Query(((Z좋다 OR 좋은 OR 2 * XKB좋은) FILTER XRnsmc-1))"},
       // Korean (issue 4): stems, with Hangul bigrams as a lower-weight fallback.
-      {"친구에서", "Query((Z친구 OR 친구에서 OR 0.5 * XKB친구 OR 0.5 * (XKB친구 AND XKB구에 AND XKB에서)))"},
-      {"예뻐", "Query((Z예쁘다 OR 예뻐 OR 0.5 * XKB예쁘 OR 0.5 * XKB예뻐))"},
-      {"추천", "Query((Z추천 OR 0.5 * XKB추천))"},
-      {"한소희", "Query((Z한소희 OR 0.5 * (XKB한소 AND XKB소희)))"},
+      {"친구에서", "Query((Z친구 OR 친구에서 OR 2 * (XKB친구 AND XKB구에 AND XKB에서) OR 0.5 * XKB친구))"},
+      {"예뻐", "Query((Z예쁘다 OR 예뻐 OR 2 * XKB예뻐 OR 0.5 * XKB예쁘))"},
+      {"추천", "Query((Z추천 OR 2 * XKB추천))"},
+      // A bare 하다 root also searches its predicate (발랄한 is indexed as 발랄하다).
+      {"발랄", "Query((Z발랄 OR Z발랄하다 OR 2 * XKB발랄))"},
+      {"한소희", "Query((Z한소희 OR 2 * (XKB한소 AND XKB소희)))"},
       {"별", "Query(Z별)"},
       {"title:친구에서", "Query((T친구에서 OR ZS친구))"},
       {"initials:ㅎㅅㅎ", "Query(XKCᄒᄉᄒ)"},
@@ -103,6 +105,10 @@ TEST_CASE("highlight terms come from body words and phrases only", "[query]") {
   CHECK(parsed.highlights.exact.count("performance"));
   CHECK_FALSE(parsed.highlights.exact.count("soundtrack"));
   CHECK_FALSE(parsed.highlights.exact.count("chemistry"));
+  // A bare 하다 root highlights the predicate forms it matches (발랄한).
+  auto korean = parse_query("발랄 title:깔끔", analyzer);
+  CHECK(korean.highlights.stems.count("발랄하다"));
+  CHECK_FALSE(korean.highlights.stems.count("깔끔하다"));
 }
 
 TEST_CASE("query parser: NEAR, wildcards and ranges", "[query]") {

@@ -32,6 +32,13 @@ std::string syllable_initials(std::string_view word);
 std::vector<std::string> token_bigrams(const Token& token);
 std::string token_initials(const Token& token);  // needs a 2+ syllable stem
 
+// For a query word the analyser could not stem: the 하다 predicate it is the
+// root of, if the lexicon knows one (발랄 -> 발랄하다, which 발랄한 and 발랄하고
+// are indexed under); empty otherwise, and for known nouns (사랑하는 is
+// already indexed as 사랑). Query side only: in running text a bare word is
+// more often an adverb (너무 is not 너무하다).
+std::string hada_root_predicate(const Token& token);
+
 // A user's 초성 query ("ㅎㅅㅎ", compatibility or conjoining jamo) in the
 // form syllable_initials() indexes; empty if it holds anything but initial
 // consonants.
