@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
 # Generates the fuzz seed corpora (issue 9) from ../shared/data, the bundled
-# corpus and the test tables into DIR (default build-fuzz/seeds), one folder
+# corpus and the test tables into DIR (default build-asan/fuzz/seeds), one folder
 # per target. Generated, never committed.
 set -eu  # no pipefail: `zcat | head` ends zcat with SIGPIPE by design
 cd "$(dirname "$0")/.."
-out=${1:-build-fuzz/seeds}
+out=${1:-build-asan/fuzz/seeds}
 data=../shared/data
 rm -rf "$out"
 mkdir -p "$out"/{fuzz_read_txt,fuzz_read_jsonl,fuzz_read_tsv,fuzz_read_csv,fuzz_read_gzip,fuzz_analyzer,fuzz_query_parser,fuzz_sentiment}

@@ -1,10 +1,10 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (issue 9) with clang into build-fuzz/ and runs
+# Builds the libFuzzer targets (issue 9) with clang into build-asan/fuzz/ and runs
 # each for SECONDS (default 10: CI's smoke run), one at a time, in-process
 # (no -jobs: that would fork and log to ./fuzz-N.log), at low priority.
 # Usage: scripts/fuzz.sh [SECONDS] [TARGET...]   (targets: see fuzz/CMakeLists.txt)
-# Per target: the growing corpus in build-fuzz/corpus/T, the log in
-# build-fuzz/logs/T.log, crash inputs in build-fuzz/artifacts/. Prints one
+# Per target: the growing corpus in build-asan/fuzz/corpus/T, the log in
+# build-asan/fuzz/logs/T.log, crash inputs in build-asan/fuzz/artifacts/. Prints one
 # line per target (executions, coverage) and fails if any target crashed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -14,21 +14,20 @@ targets=("$@")
 ((${#targets[@]})) || targets=(fuzz_read_txt fuzz_read_jsonl fuzz_read_tsv fuzz_read_csv fuzz_read_gzip
   fuzz_analyzer fuzz_query_parser fuzz_sentiment)
 
-CC=clang CXX=clang++ cmake -S . -B build-fuzz -DREVSEARCH_FUZZ=ON -DREVSEARCH_BUILD_TESTS=OFF \
-  -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
-cmake --build build-fuzz -j2 --target "${targets[@]}" >/dev/null
-[[ -d build-fuzz/seeds ]] || scripts/fuzz-seeds.sh build-fuzz/seeds >/dev/null
-mkdir -p build-fuzz/logs build-fuzz/artifacts
+cmake --preset asan >/dev/null
+cmake --build --preset asan --target "${targets[@]}" >/dev/null
+[[ -d build-asan/fuzz/seeds ]] || scripts/fuzz-seeds.sh build-asan/fuzz/seeds >/dev/null
+mkdir -p build-asan/fuzz/logs build-asan/fuzz/artifacts
 
 failed=0
 for t in "${targets[@]}"; do
-  mkdir -p "build-fuzz/corpus/$t"
-  log="build-fuzz/logs/$t.log"
+  mkdir -p "build-asan/fuzz/corpus/$t"
+  log="build-asan/fuzz/logs/$t.log"
   # -detect_leaks=0: ICU and Xapian keep process-lifetime caches LSan would report.
-  if ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 nice -n 10 "build-fuzz/$t" \
+  if ASAN_OPTIONS=detect_leaks=0 UBSAN_OPTIONS=print_stacktrace=1 nice -n 10 "build-asan/$t" \
       -max_total_time="$seconds" -max_len=8192 -timeout=25 -rss_limit_mb=2048 -print_final_stats=1 \
-      -artifact_prefix="build-fuzz/artifacts/$t-" \
-      "build-fuzz/corpus/$t" "build-fuzz/seeds/$t" >"$log" 2>&1; then
+      -artifact_prefix="build-asan/fuzz/artifacts/$t-" \
+      "build-asan/fuzz/corpus/$t" "build-asan/fuzz/seeds/$t" >"$log" 2>&1; then
     status=ok
   else
     status=FAILED
@@ -36,7 +35,7 @@ for t in "${targets[@]}"; do
   fi
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)
   cov=$(grep -oE 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -1)
-  corpus=$(ls "build-fuzz/corpus/$t" | wc -l)
+  corpus=$(ls "build-asan/fuzz/corpus/$t" | wc -l)
   echo "$t: $status, ${execs:-?} executions in ${seconds}s, ${cov:-cov: ?}, corpus $corpus (log: $log)"
 done
 exit "$failed"
