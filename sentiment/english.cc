@@ -60,8 +60,6 @@ struct Word {
   double scale = 1.0;  // contrast and concession weights
 };
 
-bool gap_has(std::string_view gap, std::string_view chars) { return gap.find_first_of(chars) != std::string_view::npos; }
-
 bool is_negation(const Word& w) {
   const std::string& t = w.token->text;
   return kNegations.count(w.key) || (t.size() > 3 && t.compare(t.size() - 3, 3, "n't") == 0);
@@ -112,18 +110,11 @@ Sentiment score_english(std::string_view text, const std::vector<analysis::Token
   s.lang = "en";
 
   std::vector<Word> words;
-  unsigned sentence = 0, clause = 0;
-  std::size_t last_end = 0;
-  for (const analysis::Token& token : tokens) {
-    if (token.compound) continue;
-    std::string_view gap = token.begin >= last_end ? text.substr(last_end, token.begin - last_end) : "";
-    if (!words.empty() && gap_has(gap, ".!?\n")) ++sentence;
-    if (!words.empty() && gap_has(gap, ".!?\n,;:()[]")) ++clause;
-    Word w{&token, token.text, sentence, clause};
+  auto contrast = [](std::string_view word) { return kContrast.count(word) || kConcessive.count(word); };
+  for (const Placed& p : place_tokens(text, tokens, contrast)) {
+    Word w{p.token, p.token->text, p.sentence, p.clause};
     w.key.erase(std::remove(w.key.begin(), w.key.end(), '\''), w.key.end());
-    if (kContrast.count(w.key) || kConcessive.count(w.key)) w.clause = ++clause;
     words.push_back(std::move(w));
-    last_end = token.end;
   }
 
   if (method == Method::kPlain) {

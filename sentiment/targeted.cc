@@ -32,16 +32,9 @@ std::vector<EntitySentiment> targeted_sentiment(Scorer& scorer, std::string_view
 
   // Sentences and clauses, as the English scorer sees them.
   std::vector<Unit> units;
-  unsigned sentence = 0, clause = 0;
-  std::size_t last_end = 0;
-  for (const analysis::Token& token : tokens) {
-    if (token.compound) continue;
-    std::string_view gap = token.begin >= last_end ? passage.substr(last_end, token.begin - last_end) : "";
-    if (!units.empty() && gap.find_first_of(".!?\n") != std::string_view::npos) ++sentence;
-    if (!units.empty() && gap.find_first_of(".!?\n,;:()[]") != std::string_view::npos) ++clause;
-    if (!units.empty() && kClauseStarters.count(token.text)) ++clause;
-    units.push_back({token.begin, token.end, sentence, clause, token.text});
-    last_end = token.end;
+  auto starts_clause = [](std::string_view word) { return kClauseStarters.count(word) > 0; };
+  for (const Placed& p : place_tokens(passage, tokens, starts_clause)) {
+    units.push_back({p.token->begin, p.token->end, p.sentence, p.clause, p.token->text});
   }
   auto unit_at = [&](std::size_t offset) -> const Unit* {
     for (const Unit& u : units) {

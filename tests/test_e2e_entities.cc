@@ -6,30 +6,19 @@
 #include <set>
 #include <sstream>
 
-#include "support.h"
+#include "e2e_support.h"
 
 using namespace revsearch::test;
 
 namespace {
 
-const std::string& seed_db() {
-  static TempDir dir;
-  static const std::string db = [] {
-    std::string path = dir / "db";
-    RunResult r = run_revsearch({"index", "--db", path, seed_review()});
-    if (r.status != 0) throw std::runtime_error("indexing the seed failed: " + r.err);
-    return path;
-  }();
-  return db;
-}
+const std::string& seed_db() { return shared_database("seed", {seed_review()}); }
 
+// Every matching passage, not one per review: the tests list exact passage sets.
 nlohmann::json search(const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {"search", "--db", seed_db(), "--json", "--limit", "100", "--all-passages"};
+  std::vector<std::string> args = {"--limit", "100", "--all-passages"};
   args.insert(args.end(), extra.begin(), extra.end());
-  RunResult r = run_revsearch(args);
-  INFO(r.err);
-  REQUIRE(r.status == 0);
-  return nlohmann::json::parse(r.out);
+  return search_json(seed_db(), args);
 }
 
 std::string first_words(const std::string& text, int n = 8) {

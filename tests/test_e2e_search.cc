@@ -4,32 +4,16 @@
 
 #include <set>
 
-#include "support.h"
+#include "e2e_support.h"
 
 using namespace revsearch::test;
 
 namespace {
 
 // One database of the seed review shared by the tests in this file.
-const std::string& seed_db() {
-  static TempDir dir;
-  static const std::string db = [] {
-    std::string path = dir / "db";
-    RunResult r = run_revsearch({"index", "--db", path, seed_review()});
-    if (r.status != 0) throw std::runtime_error("indexing the seed failed: " + r.err);
-    return path;
-  }();
-  return db;
-}
+const std::string& seed_db() { return shared_database("seed", {seed_review()}); }
 
-nlohmann::json search_json(const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {"search", "--db", seed_db(), "--json"};
-  args.insert(args.end(), extra.begin(), extra.end());
-  RunResult r = run_revsearch(args);
-  INFO(r.err);
-  REQUIRE(r.status == 0);
-  return nlohmann::json::parse(r.out);
-}
+nlohmann::json search_json(const std::vector<std::string>& extra) { return revsearch::test::search_json(seed_db(), extra); }
 
 }  // namespace
 

@@ -5,31 +5,17 @@
 #include <algorithm>
 #include <nlohmann/json.hpp>
 
-#include "support.h"
+#include "e2e_support.h"
 
 using namespace revsearch::test;
 
 namespace {
 
 const std::string& seed_db() {
-  static TempDir dir;
-  static const std::string db = [] {
-    std::string path = dir / "db";
-    RunResult r = run_revsearch({"index", "--db", path, seed_review(), source_path("corpus/nsmc-sample.jsonl")});
-    if (r.status != 0 && r.status != 3) throw std::runtime_error("indexing failed: " + r.err);
-    return path;
-  }();
-  return db;
+  return shared_database("seed-and-nsmc", {seed_review(), source_path("corpus/nsmc-sample.jsonl")});
 }
 
-nlohmann::json search_json(const std::vector<std::string>& extra) {
-  std::vector<std::string> args = {"search", "--db", seed_db(), "--json"};
-  args.insert(args.end(), extra.begin(), extra.end());
-  RunResult r = run_revsearch(args);
-  INFO(r.err);
-  REQUIRE(r.status == 0);
-  return nlohmann::json::parse(r.out);
-}
+nlohmann::json search_json(const std::vector<std::string>& extra) { return revsearch::test::search_json(seed_db(), extra); }
 
 }  // namespace
 
@@ -113,8 +99,8 @@ TEST_CASE("e2e sentiment: targeted sentiment about a named actor", "[e2e][sentim
     for (const auto& hit : hits) out.push_back(hit["text"].get<std::string>());
     return out;
   };
-  auto has = [](const std::vector<std::string>& texts, const std::string& needle) {
-    return std::any_of(texts.begin(), texts.end(),
+  auto has = [](const std::vector<std::string>& found, const std::string& needle) {
+    return std::any_of(found.begin(), found.end(),
                        [&](const std::string& t) { return t.find(needle) != std::string::npos; });
   };
   for (const char* query : {"actor:\"Han So-hee\" sentiment:negative", "actor:한소희 sentiment:negative",
