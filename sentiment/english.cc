@@ -67,7 +67,9 @@ bool is_negation(const Word& w) {
 
 // Words that look like sentiment in the lexicon but are not, in context.
 bool idiom(const std::vector<Word>& words, std::size_t i) {
-  auto at = [&](std::size_t j) -> std::string_view { return j < words.size() ? words[j].key : ""; };
+  // Both branches string_view: `cond ? std::string : ""` would make a
+  // temporary std::string and return a view of it.
+  auto at = [&](std::size_t j) { return j < words.size() ? std::string_view(words[j].key) : std::string_view(); };
   const std::string& w = words[i].key;
   if (w == "kind" || w == "sort") return at(i + 1) == "of";   // "kind of" is a hedge
   if (w == "best") return at(i + 1) == "of" && at(i + 2) == "times";  // "lacking at the best of times"
