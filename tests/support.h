@@ -18,6 +18,20 @@ namespace revsearch::test {
 
 namespace fs = std::filesystem;
 
+// Whether this test binary is built with AddressSanitizer (GCC defines
+// __SANITIZE_ADDRESS__, clang answers __has_feature).
+#if defined(__SANITIZE_ADDRESS__)
+inline constexpr bool kSanitizedBuild = true;
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+inline constexpr bool kSanitizedBuild = true;
+#else
+inline constexpr bool kSanitizedBuild = false;
+#endif
+#else
+inline constexpr bool kSanitizedBuild = false;
+#endif
+
 // A fresh directory under the system temp dir, removed at scope exit.
 class TempDir {
  public:

@@ -19,12 +19,8 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 constexpr int kTrials = 20;
-#if defined(__SANITIZE_ADDRESS__)
 // Sanitized builds run about 3x slower: a smaller slice keeps CI short.
-constexpr std::size_t kSliceLines = 5000;
-#else
-constexpr std::size_t kSliceLines = 20000;
-#endif
+constexpr std::size_t kSliceLines = kSanitizedBuild ? 5000 : 20000;
 
 long stats_passages(const std::string& db) {
   RunResult r = run_revsearch({"stats", "--db", db, "--json"});
