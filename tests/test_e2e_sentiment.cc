@@ -45,7 +45,8 @@ TEST_CASE("e2e sentiment: sentiment:negative filters on the label", "[e2e][senti
   auto combined = search_json({"performance", "sentiment:negative"})["hits"];
   REQUIRE(!combined.empty());
   CHECK(combined[0]["text"].get<std::string>().find("lacklustre") != std::string::npos);
-  for (const auto& hit : search_json({"--limit", "100", "sentiment:positive"})["hits"]) {
+  auto positive = search_json({"--limit", "100", "sentiment:positive"});  // range-for over a temporary's member would dangle
+  for (const auto& hit : positive["hits"]) {
     CHECK(hit["sentiment"].get<double>() > 0);
   }
 }
