@@ -265,6 +265,7 @@ class Parser {
       if (m.kind != entities::EntityKind::kActor || !in_body(m.begin, m.end)) continue;
       if (std::find(added.begin(), added.end(), m.key) != added.end()) continue;
       added.push_back(m.key);
+      out_.highlights.people.insert(m.key);
       std::string direct = schema::prefixed(schema::kActor, m.key);
       std::string via = schema::prefixed(schema::kActorViaCharacter, m.key);
       out_.terms.push_back({direct, "actor (named in the query)", options_.actor_boost});
@@ -397,6 +398,7 @@ class Parser {
                       "' is not recognised as a Korean name (romanised or Hangul), so actor:/character: cannot "
                       "match it");
     }
+    out_.highlights.people.insert(name.key);
     if (kind == FieldKind::kCharacter) {
       std::string term = schema::prefixed(name.given_only ? schema::kCharacterGiven : schema::kCharacter, name.key);
       out_.terms.push_back({term, "character", 1.0});

@@ -2,6 +2,10 @@
 // one covering the most distinct matches, then cut at word boundaries.
 #include "revsearch/query/snippet.h"
 
+#include <algorithm>
+#include <tuple>
+
+#include "revsearch/entities/recognizer.h"
 #include "revsearch/utf8.h"
 
 namespace revsearch::query {
@@ -20,6 +24,34 @@ void append_escaped(std::string& out, std::string_view text, bool html) {
       case '"': out += "&quot;"; break;
       default: out += c;
     }
+  }
+}
+
+// Mentions of the people asked for, in whatever spelling the passage uses,
+// merged into the token matches (kept sorted and disjoint).
+void add_people(std::string_view text, const Highlights& highlights,
+                std::vector<std::pair<std::size_t, std::size_t>>& matches, std::vector<std::string>& forms) {
+  if (highlights.people.empty()) return;
+  std::vector<std::tuple<std::size_t, std::size_t, std::string>> all;
+  for (std::size_t i = 0; i < matches.size(); ++i) all.emplace_back(matches[i].first, matches[i].second, forms[i]);
+  bool added = false;
+  for (const entities::Mention& m : entities::find_mentions(text)) {
+    if (m.kind != entities::EntityKind::kActor && m.kind != entities::EntityKind::kCharacter) continue;
+    if (!highlights.people.count(m.key) && !highlights.people.count(m.given_key)) continue;
+    all.emplace_back(m.begin, m.end, m.key);
+    added = true;
+  }
+  if (!added) return;
+  std::sort(all.begin(), all.end());
+  matches.clear();
+  forms.clear();
+  for (auto& [begin, end, form] : all) {
+    if (!matches.empty() && begin < matches.back().second) {  // overlaps: widen
+      matches.back().second = std::max(matches.back().second, end);
+      continue;
+    }
+    matches.emplace_back(begin, end);
+    forms.push_back(std::move(form));
   }
 }
 
@@ -71,6 +103,7 @@ Snippet make_snippet(std::string_view text, analysis::Analyzer& analyzer, const 
     matches.emplace_back(token.begin, token.end);
     matched_forms.push_back(token.search_form());
   }
+  add_people(text, highlights, matches, matched_forms);
 
   // Choose the window start: the match that begins the densest run.
   std::size_t window_begin = 0;

@@ -9,7 +9,7 @@ db=out/demo-db
 rm -rf "$db"
 build/revsearch index --db "$db" corpus/
 build/revsearch stats --db "$db"
-for q in lacklustre '"Han So-Hee"' '친구에서' '최고의 영화' 'soundtrack #1 ost'; do
+for q in lacklustre 'actor:"Han So-hee" sentiment:negative' 'actor:박형식' '친구에서' '최고의 영화' 'soundtrack #1 ost'; do
   echo
   echo "\$ revsearch search --db $db --limit 3 '$q'"
   build/revsearch search --db "$db" --limit 3 "$q"

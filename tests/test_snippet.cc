@@ -7,7 +7,7 @@ using revsearch::query::make_snippet;
 
 TEST_CASE("snippet highlights stems and exact words", "[snippet]") {
   revsearch::analysis::Analyzer analyzer;
-  auto s = make_snippet("Her performances felt lacklustre & <raw>.", analyzer, {{"lacklustre"}, {"perform"}, {}});
+  auto s = make_snippet("Her performances felt lacklustre & <raw>.", analyzer, {{"lacklustre"}, {"perform"}, {}, {}});
   CHECK(s.render("[", "]") == "Her [performances] felt [lacklustre] & <raw>.");
   CHECK(s.render("<b>", "</b>", true) == "Her <b>performances</b> felt <b>lacklustre</b> &amp; &lt;raw&gt;.");
   REQUIRE(s.matches.size() == 2);
@@ -20,7 +20,7 @@ TEST_CASE("snippet window goes to the matches in long text", "[snippet]") {
   for (int i = 0; i < 100; ++i) text += "filler words here. ";
   text += "The chemistry was decent enough.";
   for (int i = 0; i < 100; ++i) text += " more filler.";
-  auto s = make_snippet(text, analyzer, {{}, {"chemistri", "decent"}, {}}, 120);
+  auto s = make_snippet(text, analyzer, {{}, {"chemistri", "decent"}, {}, {}}, 120);
   std::string out = s.render("[", "]");
   CHECK(out.find("[chemistry]") != std::string::npos);
   CHECK(out.find("[decent]") != std::string::npos);
@@ -30,12 +30,24 @@ TEST_CASE("snippet window goes to the matches in long text", "[snippet]") {
 
 TEST_CASE("compound parts highlight as one range", "[snippet]") {
   revsearch::analysis::Analyzer analyzer;
-  auto s = make_snippet("Han So-Hee’s role", analyzer, {{}, {"sohe", "sohee"}, {}});
+  auto s = make_snippet("Han So-Hee’s role", analyzer, {{}, {"sohe", "sohee"}, {}, {}});
   CHECK(s.render("[", "]") == "Han [So-Hee’s] role");
 }
 
 TEST_CASE("wildcard prefixes highlight every word they expand to", "[snippet]") {
   revsearch::analysis::Analyzer analyzer;
-  auto s = make_snippet("Soundtrack and soundtracks, not sound.", analyzer, {{}, {}, {"soundtr"}});
+  auto s = make_snippet("Soundtrack and soundtracks, not sound.", analyzer, {{}, {}, {"soundtr"}, {}});
   CHECK(s.render("[", "]") == "[Soundtrack] and [soundtracks], not sound.");
+}
+
+TEST_CASE("snippets highlight the people asked for in the passage's own spelling", "[snippet][entities]") {
+  revsearch::analysis::Analyzer analyzer;
+  const std::string text = "Costarring alongside actress Han So-Hee was ZE:A\u2019s Park Hyung-Sik as main male lead.";
+  // actor:박형식 resolves to the key park-hyeong-sik: no query word is in the text.
+  auto hangul = revsearch::query::parse_query("actor:박형식", analyzer);
+  auto s = make_snippet(text, analyzer, hangul.highlights);
+  CHECK(s.render("[", "]") == "Costarring alongside actress Han So-Hee was ZE:A\u2019s [Park Hyung-Sik] as main male lead.");
+  // Without the key nothing is highlighted.
+  auto none = make_snippet(text, analyzer, {{}, {}, {}, {}});
+  CHECK(none.matches.empty());
 }

@@ -22,6 +22,10 @@ struct Highlights {
   std::set<std::string> exact;
   std::set<std::string> stems;
   std::set<std::string> prefixes;
+  // Entity keys of the people asked for (actor:/character:, or an actor
+  // named in free text): their mentions are highlighted in any spelling or
+  // script ("Park Hyung-Sik" for actor:박형식). Full or given-name keys.
+  std::set<std::string> people;
 };
 
 // A weighted leaf of the query, for --explain.
