@@ -79,18 +79,18 @@ struct Item {
   Xapian::Query query;
   std::vector<std::string> positional;
   bool is_filter = false;
-  // Targeted sentiment (issues 5+6): set on actor:/character: items and on
-  // sentiment:<label> filters, so a sequence holding both can ask for the
-  // sentiment about that person instead of the passage's.
-  std::string person_entity;
-  std::string sentiment_label;
   bool body = false;  // free text (words or a phrase), not a field or group
 };
 
 class Parser {
  public:
-  Parser(std::string_view text, analysis::Analyzer& analyzer, const ParseOptions& options, ParsedQuery& out)
-      : text_(text), analyzer_(analyzer), options_(options), out_(out) {}
+  // `known_people`: the people a first pass found (see parse_query).
+  Parser(std::string_view text, analysis::Analyzer& analyzer, const ParseOptions& options, ParsedQuery& out,
+         std::vector<std::string> known_people = {})
+      : text_(text), analyzer_(analyzer), options_(options), out_(out), known_people_(std::move(known_people)) {}
+
+  // The people (targeted-sentiment entities) the query asks about.
+  const std::vector<std::string>& people() const { return people_; }
 
   Xapian::Query parse() {
     skip_spaces();
@@ -165,7 +165,9 @@ class Parser {
       if (left.empty() && pos_ == start) fail(at, "'" + std::string(op) + "' needs a term before it");
       pos_ += op.size();
       if (at_item_end()) fail(at, "'" + std::string(op) + "' needs a term after it");
+      if (xop == Xapian::Query::OP_AND_NOT) ++negation_depth_;  // people after NOT are not asked about
       Xapian::Query right = (this->*next)();
+      if (xop == Xapian::Query::OP_AND_NOT) --negation_depth_;
       if (left.empty()) {
         left = xop == Xapian::Query::OP_AND_NOT ? Xapian::Query() : right;
       } else if (!right.empty()) {
@@ -183,9 +185,6 @@ class Parser {
 
   Xapian::Query parse_seq() {
     std::vector<Xapian::Query> optional, required, excluded, filters;
-    std::vector<std::string> people;     // actor:/character: items in this sequence
-    std::vector<std::size_t> labelled;   // filters that are sentiment:<label>, with their labels
-    std::vector<std::string> labels;
     if (at_item_end()) {
       if (pos_ < text_.size() && text_[pos_] == ')') fail(pos_, "unexpected ')' with no matching '('");
       if (auto op = peek_operator()) fail(pos_, "'" + std::string(*op) + "' needs a term before it");
@@ -203,24 +202,11 @@ class Parser {
       if (modifier == '-') {
         excluded.push_back(item.query);
       } else if (item.is_filter) {
-        if (!item.sentiment_label.empty()) {
-          labelled.push_back(filters.size());
-          labels.push_back(item.sentiment_label);
-        }
         filters.push_back(item.query);
       } else if (modifier == '+') {
         required.push_back(item.query);
       } else {
         optional.push_back(item.query);
-      }
-      if (modifier != '-' && !item.person_entity.empty()) people.push_back(item.person_entity);
-    }
-    // actor:X sentiment:negative: the sentiment about X, not the passage's.
-    if (!people.empty()) {
-      for (std::size_t i = 0; i < labelled.size(); ++i) {
-        std::vector<Xapian::Query> about;
-        for (const std::string& person : people) about.emplace_back(schema::entity_sentiment_term(person, labels[i]));
-        filters[labelled[i]] = Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end());
       }
     }
     if (!optional.empty()) add_named_actors(body_spans, optional);
@@ -332,7 +318,7 @@ class Parser {
         if (spec.kind == FieldKind::kActor || spec.kind == FieldKind::kCharacter || spec.kind == FieldKind::kTitleEntity) {
           if (value.empty() && pos_ < text_.size() && quote_length(text_, pos_)) value = phrase_text();
           if (value.empty()) fail(start, "field '" + field->first + ":' needs a value");
-          return entity(spec.kind, value, start);
+          return entity(spec.kind, value, start, negated);
         }
         if (value.empty() && pos_ < text_.size() && quote_length(text_, pos_)) {
           if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, phrase_text());
@@ -363,7 +349,7 @@ class Parser {
   // mention a character the actor plays at a quarter of the weight, so those
   // rank below direct mentions. A given name alone ("Hyung Sik") matches
   // every person the index knows by that given name.
-  Item entity(FieldKind kind, std::string_view value, std::size_t start) {
+  Item entity(FieldKind kind, std::string_view value, std::size_t start, bool negated) {
     // Names are highlighted where the passage spells them the query's way;
     // title words live in the title, not the body.
     for (const analysis::Token& token : analyzer_.analyze(kind == FieldKind::kTitleEntity ? "" : value)) {
@@ -402,9 +388,8 @@ class Parser {
     if (kind == FieldKind::kCharacter) {
       std::string term = schema::prefixed(name.given_only ? schema::kCharacterGiven : schema::kCharacter, name.key);
       out_.terms.push_back({term, "character", 1.0});
-      Item item{Xapian::Query(term), {}, false};
-      item.person_entity = schema::person_sentiment_entity(true, name.key, name.given_only);
-      return item;
+      if (!negated) note_person(schema::person_sentiment_entity(true, name.key, name.given_only));
+      return {Xapian::Query(term), {}, false};
     }
     std::string direct = schema::prefixed(name.given_only ? schema::kActorGiven : schema::kActor, name.key);
     std::string via =
@@ -414,7 +399,7 @@ class Parser {
     Item item{Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(direct),
                             Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(via), kCharacterWeight)),
               {}, false};
-    item.person_entity = schema::person_sentiment_entity(false, name.key, name.given_only);
+    if (!negated) note_person(schema::person_sentiment_entity(false, name.key, name.given_only));
     return item;
   }
 
@@ -456,16 +441,19 @@ class Parser {
     return {q, {}, true};
   }
 
-  // sentiment:positive|negative|neutral|mixed filters on the passage label;
+  // sentiment:positive|negative|neutral|mixed filters on the passage label,
+  // or, when the query asks about people (actor:/character: anywhere but
+  // under NOT or '-'), on the sentiment about them (issues 5+6);
   // sentiment:WORD matches passages where WORD moved the score (issue 6).
   Item sentiment(std::string_view value, std::size_t at) {
     std::string folded = analyzer_.fold(value);
     for (std::string_view label : {"positive", "negative", "neutral", "mixed"}) {
-      if (folded == label) {
-        Item item{Xapian::Query(schema::prefixed(schema::kSentimentLabel, label)), {}, true};
-        item.sentiment_label = label;
-        return item;
-      }
+      if (folded != label) continue;
+      if (known_people_.empty()) return {Xapian::Query(schema::prefixed(schema::kSentimentLabel, label)), {}, true};
+      // actor:X sentiment:negative: the sentiment about X, not the passage's.
+      std::vector<Xapian::Query> about;
+      for (const std::string& person : known_people_) about.emplace_back(schema::entity_sentiment_term(person, label));
+      return {Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end()), {}, true};
     }
     return words(value, at, "sentiment", schema::kSentimentWord, schema::kSentimentWord, true);
   }
@@ -590,10 +578,17 @@ class Parser {
     return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   }
 
+  void note_person(std::string entity) {
+    if (negation_depth_ == 0) people_.push_back(std::move(entity));
+  }
+
   std::string_view text_;
   analysis::Analyzer& analyzer_;
   const ParseOptions& options_;
   ParsedQuery& out_;
+  std::vector<std::string> known_people_;
+  std::vector<std::string> people_;
+  int negation_depth_ = 0;
   std::size_t pos_ = 0;
   bool drop_stopwords_ = false;
 };
@@ -605,7 +600,16 @@ ParsedQuery parse_query(std::string_view text, analysis::Analyzer& analyzer, con
     throw UsageError("query is not valid UTF-8 (byte " + std::to_string(*bad + 1) + ")");
   }
   ParsedQuery out;
-  out.query = Parser(text, analyzer, options, out).parse();
+  Parser parser(text, analyzer, options, out);
+  out.query = parser.parse();
+  // A sentiment label in a query about people means the sentiment about
+  // them, wherever the two stand (actor:X sentiment:L, actor:X AND
+  // sentiment:L): parse again knowing who they are.
+  if (!parser.people().empty() && text.find("sentiment:") != std::string_view::npos) {
+    ParsedQuery targeted;
+    targeted.query = Parser(text, analyzer, options, targeted, parser.people()).parse();
+    return targeted;
+  }
   return out;
 }
 

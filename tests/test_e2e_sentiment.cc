@@ -105,7 +105,8 @@ TEST_CASE("e2e sentiment: targeted sentiment about a named actor", "[e2e][sentim
                        [&](const std::string& t) { return t.find(needle) != std::string::npos; });
   };
   for (const char* query : {"actor:\"Han So-hee\" sentiment:negative", "actor:한소희 sentiment:negative",
-                            "sentiment:negative actor:\"Han So-hee\"", "actor:\"So Hee\" sentiment:negative"}) {
+                            "sentiment:negative actor:\"Han So-hee\"", "actor:\"So Hee\" sentiment:negative",
+                            "actor:\"Han So-hee\" AND sentiment:negative", "(actor:한소희 OR title:x) sentiment:negative"}) {
     INFO(query);
     auto negative = texts(search_json({"--all-passages", "--limit", "100", query})["hits"]);
     CHECK(has(negative, "could often feel somewhat lacklustre"));
@@ -120,6 +121,11 @@ TEST_CASE("e2e sentiment: targeted sentiment about a named actor", "[e2e][sentim
     CHECK(has(positive, "being widely praised"));
     CHECK_FALSE(has(positive, "somewhat lacklustre"));
   }
+  // People under NOT are not asked about: the passage label applies.
+  auto not_her = search_json({"--all-passages", "--limit", "100", "sentiment:negative NOT actor:\"Han So-hee\""});
+  CHECK_FALSE(not_her["hits"].empty());
+  CHECK_FALSE(has(texts(not_her["hits"]), "somewhat lacklustre"));
+  for (const auto& hit : not_her["hits"]) CHECK(hit["sentiment_label"] == "negative");
   // The passage itself is negative, and mentions her: the passage label alone
   // would have matched.
   auto passage_level = texts(search_json({"--all-passages", "--limit", "100", "sentiment:negative", "So Hee"})["hits"]);
