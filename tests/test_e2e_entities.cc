@@ -154,3 +154,20 @@ TEST_CASE("e2e entities: one actor across English and Korean reviews", "[e2e][en
   CHECK(reviews("actor:\"Ha Jung-woo\"") == ha);
   CHECK(reviews("actor:하정우") == ha);
 }
+
+TEST_CASE("e2e entities: display names survive sharding", "[e2e][entities][bulk]") {
+  // Names are written to shard 0's metadata; a sharded search reads them there.
+  TempDir dir;
+  const std::string db = dir / "sharded";
+  RunResult r = run_revsearch({"index", "--db", db, "--shards", "3", seed_review()});
+  REQUIRE(r.status == 0);
+  auto result = search_json(db, {"--facets", "actor", "actor:\"Park Hyung-sik\""});
+  auto actors = result["facets"]["actor"];
+  REQUIRE(!actors.empty());
+  bool found = false;
+  for (const auto& actor : actors) {
+    CHECK(actor["value"] != actor["key"]);  // a display name, not the bare key
+    if (actor["key"] == "bak-hyeong-sik") found = actor["value"] == "Park Hyung-sik";
+  }
+  CHECK(found);
+}
