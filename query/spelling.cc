@@ -73,12 +73,14 @@ std::optional<std::string> suggest_spelling(const Xapian::Database& db, std::str
     Xapian::doccount best_freq = own;  // a suggestion must be more common than the word itself
     std::size_t scanned = 0;
     for (auto it = db.allterms_begin(first); it != db.allterms_end(first) && scanned < kMaxScanned; ++it, ++scanned) {
-      const std::string& term = *it;
-      if (term == word.folded) continue;
-      std::size_t length = letters(term).size();
-      if (length + max_distance < word_letters.size() || length > word_letters.size() + max_distance) continue;
+      // Cheapest tests first: most terms are rarer than the word, and a
+      // UTF-8 term has between bytes/4 and bytes letters.
       Xapian::doccount freq = it.get_termfreq();
       if (freq <= own) continue;
+      const std::string& term = *it;
+      if (term == word.folded || term.size() / 4 > word_letters.size() + max_distance) continue;
+      std::size_t length = letters(term).size();
+      if (length + max_distance < word_letters.size() || length > word_letters.size() + max_distance) continue;
       std::size_t distance = spelling_distance(word.folded, term);
       if (distance > max_distance) continue;
       if (distance < best_distance || (distance == best_distance && freq > best_freq)) {
