@@ -252,6 +252,7 @@ class Parser {
       if (std::find(added.begin(), added.end(), m.key) != added.end()) continue;
       added.push_back(m.key);
       out_.highlights.people.insert(m.key);
+      note_person(schema::person_sentiment_entity(false, m.key, false));  // "Han So-Hee sentiment:negative"
       std::string direct = schema::prefixed(schema::kActor, m.key);
       std::string via = schema::prefixed(schema::kActorViaCharacter, m.key);
       out_.terms.push_back({direct, "actor (named in the query)", options_.actor_boost});

@@ -106,7 +106,8 @@ TEST_CASE("e2e sentiment: targeted sentiment about a named actor", "[e2e][sentim
   };
   for (const char* query : {"actor:\"Han So-hee\" sentiment:negative", "actor:한소희 sentiment:negative",
                             "sentiment:negative actor:\"Han So-hee\"", "actor:\"So Hee\" sentiment:negative",
-                            "actor:\"Han So-hee\" AND sentiment:negative", "(actor:한소희 OR title:x) sentiment:negative"}) {
+                            "actor:\"Han So-hee\" AND sentiment:negative", "(actor:한소희 OR title:x) sentiment:negative",
+                            "Han So-Hee sentiment:negative"}) {
     INFO(query);
     auto negative = texts(search_json({"--all-passages", "--limit", "100", query})["hits"]);
     CHECK(has(negative, "could often feel somewhat lacklustre"));
