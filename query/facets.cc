@@ -12,8 +12,8 @@ namespace revsearch::query {
 namespace {
 
 // Counts the terms with one prefix on each matching document. Values never
-// start with an upper-case ASCII letter, which would be a longer prefix
-// ("A" actor vs "XAG"... is safe, but "L" must not count an "LX" prefix).
+// start with an upper-case ASCII letter: such a term belongs to a longer
+// prefix that begins the same way, which must not be counted.
 class TermPrefixSpy : public Xapian::MatchSpy {
  public:
   explicit TermPrefixSpy(std::string prefix) : prefix_(std::move(prefix)) {}
