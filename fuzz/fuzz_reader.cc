@@ -12,11 +12,9 @@
 #include <fstream>
 #include <string>
 
-#include "revsearch/analysis/analyzer.h"
 #include "revsearch/errors.h"
-#include "revsearch/indexer/document_builder.h"
-#include "revsearch/indexer/passages.h"
 #include "revsearch/indexer/readers.h"
+#include "revsearch/indexer/review_documents.h"
 
 namespace {
 
@@ -25,19 +23,12 @@ using namespace revsearch;
 
 class BuildingSink : public indexer::RecordSink {
  public:
-  void review(indexer::Review&& review) override {
-    indexer::SplitReview split = splitter_.split(review);
-    std::vector<analysis::Token> title_tokens = analyzer_.analyze(review.title);
-    for (const indexer::Passage& passage : split.passages) {
-      Xapian::Document doc = indexer::build_document(review, passage, analyzer_, title_tokens);
-      (void)doc;
-    }
-  }
+  // Every per-review step of the indexer, as its workers run it.
+  void review(indexer::Review&& review) override { (void)indexer::documents_for(review, analysis_); }
   void skip(indexer::Skip&&) override {}
 
  private:
-  analysis::Analyzer analyzer_;
-  indexer::PassageSplitter splitter_{analyzer_};
+  indexer::ReviewAnalysis analysis_;
 };
 
 // One file per process, rewritten for every input; /dev/shm keeps it off disk.

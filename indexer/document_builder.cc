@@ -31,9 +31,9 @@ void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& t
 }
 
 Xapian::Document build_document(const Review& review, const Passage& passage,
-                                analysis::Analyzer& analyzer, const std::vector<analysis::Token>& title_tokens) {
+                                const std::vector<analysis::Token>& tokens, const sentiment::Sentiment& feeling,
+                                const std::vector<analysis::Token>& title_tokens) {
   Xapian::Document doc;
-  std::vector<analysis::Token> tokens = analyzer.analyze(passage.text);
   add_text_terms(doc, tokens, "", schema::kStem, 1);
   add_text_terms(doc, title_tokens, schema::kTitle, schema::kTitleStem, 1);
 
@@ -48,10 +48,7 @@ Xapian::Document build_document(const Review& review, const Passage& passage,
   if (review.rating) doc.add_value(schema::kSlotRating, Xapian::sortable_serialise(*review.rating));
   if (!review.date.empty()) doc.add_value(schema::kSlotDate, review.date);
 
-  // Sentiment (issue 6): score value, label and contributing-word terms.
-  sentiment::Scorer scorer(analyzer);
-  sentiment::Sentiment feeling = scorer.score_tokens(passage.text, tokens, passage.lang == "ko" ? "ko" : "en");
-  add_sentiment_terms(doc, feeling);
+  add_sentiment_terms(doc, feeling);  // sentiment (issue 6): score value, label and contributing-word terms
 
   nlohmann::json data = {
       {"review_id", review.id},

@@ -52,14 +52,18 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
   out.documents.reserve(split.passages.size());
   entities::ReviewContext entity_context(review.title);  // issue 5: names carry across passages
   for (const Passage& passage : split.passages) {
-    Xapian::Document doc = build_document(review, passage, analysis.analyzer, title_tokens);
+    // Analysed and scored once: the terms, the passage sentiment and the
+    // targeted sentiment all read the same tokens.
+    std::vector<analysis::Token> tokens = analysis.analyzer.analyze(passage.text);
+    sentiment::Sentiment feeling = analysis.scorer.score_tokens(passage.text, tokens, sentiment_language(passage));
+    Xapian::Document doc = build_document(review, passage, tokens, feeling, title_tokens);
     std::vector<entities::Mention> mentions = analysis.recognizer.find_mentions(passage.text, entity_context);
     for (auto& name : add_entities(doc, mentions, entity_context)) {
       bool seen = false;
       for (const auto& known : out.entity_names) seen = seen || known.first == name.first;
       if (!seen) out.entity_names.push_back(std::move(name));
     }
-    add_person_sentiment(doc, analysis.scorer, passage.text, passage.lang == "ko" ? "ko" : "en", mentions);
+    add_person_sentiment(doc, passage.text, tokens, feeling, mentions);
     doc.add_value(schema::kSlotContentHash, stamp);
     out.documents.push_back(std::move(doc));
     out.boilerplate += passage.boilerplate;

@@ -24,8 +24,9 @@ void add_entity_sentiment_terms(Xapian::Document& doc, const std::vector<sentime
   }
 }
 
-std::vector<sentiment::EntitySentiment> add_person_sentiment(Xapian::Document& doc, sentiment::Scorer& scorer,
-                                                             std::string_view text, std::string_view lang,
+std::vector<sentiment::EntitySentiment> add_person_sentiment(Xapian::Document& doc, std::string_view text,
+                                                             const std::vector<analysis::Token>& tokens,
+                                                             const sentiment::Sentiment& feeling,
                                                              const std::vector<entities::Mention>& mentions) {
   std::vector<sentiment::Mention> people;
   std::map<std::string, std::string> given_of;  // entity -> its given-name entity
@@ -37,7 +38,7 @@ std::vector<sentiment::EntitySentiment> add_person_sentiment(Xapian::Document& d
     if (!m.given_key.empty()) given_of[entity] = schema::person_sentiment_entity(character, m.given_key, true);
   }
   if (people.empty()) return {};
-  std::vector<sentiment::EntitySentiment> feelings = sentiment::targeted_sentiment(scorer, text, people, lang);
+  std::vector<sentiment::EntitySentiment> feelings = sentiment::targeted_sentiment(text, tokens, feeling, people);
   std::vector<sentiment::EntitySentiment> terms = feelings;
   for (const sentiment::EntitySentiment& e : feelings) {
     auto given = given_of.find(e.entity);

@@ -28,8 +28,11 @@ struct Unit {
 std::vector<EntitySentiment> targeted_sentiment(Scorer& scorer, std::string_view passage,
                                                 const std::vector<Mention>& mentions, std::string_view lang) {
   std::vector<analysis::Token> tokens = scorer.analyzer().analyze(passage);
-  Sentiment full = scorer.score_tokens(passage, tokens, lang);
+  return targeted_sentiment(passage, tokens, scorer.score_tokens(passage, tokens, lang), mentions);
+}
 
+std::vector<EntitySentiment> targeted_sentiment(std::string_view passage, const std::vector<analysis::Token>& tokens,
+                                                const Sentiment& full, const std::vector<Mention>& mentions) {
   // Sentences and clauses, as the English scorer sees them.
   std::vector<Unit> units;
   auto starts_clause = [](std::string_view word) { return kClauseStarters.count(word) > 0; };

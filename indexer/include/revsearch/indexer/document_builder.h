@@ -5,12 +5,14 @@
 #include <xapian.h>
 
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "revsearch/analysis/analyzer.h"
 #include "revsearch/entities/recognizer.h"
 #include "revsearch/indexer/passages.h"
 #include "revsearch/indexer/review.h"
+#include "revsearch/sentiment/sentiment.h"
 
 namespace revsearch::indexer {
 
@@ -19,10 +21,16 @@ namespace revsearch::indexer {
 void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& tokens,
                     std::string_view exact_prefix, std::string_view stem_prefix, Xapian::termpos base);
 
-// Everything a passage document holds. The stored data is JSON:
+// Everything a passage document holds, from the passage's `tokens` and
+// sentiment `feeling` (computed once per passage by the caller, who also
+// needs them for targeted sentiment). The stored data is JSON:
 // {"review_id","passage","title","lang","kind","source","text",...}.
 Xapian::Document build_document(const Review& review, const Passage& passage,
-                                analysis::Analyzer& analyzer, const std::vector<analysis::Token>& title_tokens);
+                                const std::vector<analysis::Token>& tokens, const sentiment::Sentiment& feeling,
+                                const std::vector<analysis::Token>& title_tokens);
+
+// The language a passage's sentiment is scored in: Korean or English rules.
+inline std::string_view sentiment_language(const Passage& passage) { return passage.lang == "ko" ? "ko" : "en"; }
 
 // Entities (issue 5): adds actor/character/title terms for the passage's
 // mentions and the review's own title, and "actors", "characters", "titles"

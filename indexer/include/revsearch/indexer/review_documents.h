@@ -22,7 +22,7 @@ struct ReviewAnalysis {
   analysis::Analyzer analyzer;
   PassageSplitter splitter{analyzer};
   entities::Recognizer recognizer;        // issue 5
-  sentiment::Scorer scorer{analyzer};     // issue 6: targeted sentiment
+  sentiment::Scorer scorer{analyzer};     // issue 6
 };
 
 struct ReviewDocuments {

@@ -23,10 +23,12 @@ void add_entity_sentiment_terms(Xapian::Document& doc, const std::vector<sentime
 // Targeted sentiment about the people a passage mentions (issues 5+6):
 // XSE terms per actor and character (schema::person_sentiment_entity), also
 // under the given name. Characters are entities of their own, so feelings
-// about "Eun Soo" are not credited to the actor named nearby. Returns the
-// per-person sentiment.
-std::vector<sentiment::EntitySentiment> add_person_sentiment(Xapian::Document& doc, sentiment::Scorer& scorer,
-                                                             std::string_view text, std::string_view lang,
+// about "Eun Soo" are not credited to the actor named nearby. `tokens` and
+// `feeling` are the passage's analysis and sentiment, as build_document got
+// them. Returns the per-person sentiment.
+std::vector<sentiment::EntitySentiment> add_person_sentiment(Xapian::Document& doc, std::string_view text,
+                                                             const std::vector<analysis::Token>& tokens,
+                                                             const sentiment::Sentiment& feeling,
                                                              const std::vector<entities::Mention>& mentions);
 
 }  // namespace revsearch::indexer

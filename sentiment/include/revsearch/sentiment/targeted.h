@@ -39,4 +39,9 @@ struct EntitySentiment {
 std::vector<EntitySentiment> targeted_sentiment(Scorer& scorer, std::string_view passage,
                                                 const std::vector<Mention>& mentions, std::string_view lang = "");
 
+// The same from what a caller already has: the passage's tokens and its
+// full-rules sentiment (Scorer::score_tokens on those tokens).
+std::vector<EntitySentiment> targeted_sentiment(std::string_view passage, const std::vector<analysis::Token>& tokens,
+                                                const Sentiment& full, const std::vector<Mention>& mentions);
+
 }  // namespace revsearch::sentiment
