@@ -26,14 +26,14 @@ namespace {
 // kActor/kCharacter/kTitleEntity (issue 5): values resolved through
 // revsearch/entities to canonical keys.
 enum class FieldKind {
-  kText, kBoolean, kRange, kInitials /* issue 4 */, kSentiment /* issue 6 */,
+  kBoolean, kRange, kInitials /* issue 4 */, kSentiment /* issue 6 */,
   kActor, kCharacter, kTitleEntity /* issue 5 */
 };
 
 struct FieldSpec {
   FieldKind kind;
-  std::string_view exact_prefix;  // text: exact words; boolean: the term prefix
-  std::string_view stem_prefix;   // text only
+  std::string_view exact_prefix;  // the term prefix (title, sentiment: of exact words)
+  std::string_view stem_prefix;   // title, sentiment: of stemmed words
   bool fold_value;                // boolean values are lower-cased unless ids
   Xapian::valueno slot = 0;       // range only
 };
@@ -253,15 +253,7 @@ class Parser {
       added.push_back(m.key);
       out_.highlights.people.insert(m.key);
       note_person(schema::person_sentiment_entity(false, m.key, false));  // "Han So-Hee sentiment:negative"
-      std::string direct = schema::prefixed(schema::kActor, m.key);
-      std::string via = schema::prefixed(schema::kActorViaCharacter, m.key);
-      out_.terms.push_back({direct, "actor (named in the query)", options_.actor_boost});
-      out_.terms.push_back({via, "actor via character (named in the query)", options_.actor_boost * kCharacterWeight});
-      optional.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                            Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(direct),
-                                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(via),
-                                                        kCharacterWeight)),
-                            options_.actor_boost);
+      optional.push_back(actor_query(m.key, false, options_.actor_boost, " (named in the query)"));
     }
   }
 
@@ -331,8 +323,7 @@ class Parser {
         if (spec.kind == FieldKind::kInitials) return {initials(spec, value, start), {}, false};
         if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, value);
         if (spec.kind == FieldKind::kSentiment) return sentiment(value, start + colon + 1);
-        if (spec.kind == FieldKind::kRange) return range(spec, name, value, start + colon + 1);
-        return words(value, start + colon + 1, name, spec.exact_prefix, spec.stem_prefix, false);
+        return range(spec, name, value, start + colon + 1);  // kRange: the kinds above all returned
       }
     }
     Item item = words(word, start, "body", "", schema::kStem, !negated);
@@ -392,16 +383,21 @@ class Parser {
       if (!negated) note_person(schema::person_sentiment_entity(true, name.key, name.given_only));
       return {Xapian::Query(term), {}, false};
     }
-    std::string direct = schema::prefixed(name.given_only ? schema::kActorGiven : schema::kActor, name.key);
-    std::string via =
-        schema::prefixed(name.given_only ? schema::kActorGivenViaCharacter : schema::kActorViaCharacter, name.key);
-    out_.terms.push_back({direct, "actor", 1.0});
-    out_.terms.push_back({via, "actor via character", kCharacterWeight});
-    Item item{Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(direct),
-                            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(via), kCharacterWeight)),
-              {}, false};
     if (!negated) note_person(schema::person_sentiment_entity(false, name.key, name.given_only));
-    return item;
+    return {actor_query(name.key, name.given_only, 1.0, ""), {}, false};
+  }
+
+  // An actor's passages: direct mentions, and at kCharacterWeight those that
+  // mention a character the actor plays; `boost` scales both, `why` follows
+  // their field names in --explain.
+  Xapian::Query actor_query(const std::string& key, bool given_only, double boost, const std::string& why) {
+    std::string direct = schema::prefixed(given_only ? schema::kActorGiven : schema::kActor, key);
+    std::string via = schema::prefixed(given_only ? schema::kActorGivenViaCharacter : schema::kActorViaCharacter, key);
+    out_.terms.push_back({direct, "actor" + why, boost});
+    out_.terms.push_back({via, "actor via character" + why, boost * kCharacterWeight});
+    Xapian::Query q(Xapian::Query::OP_OR, Xapian::Query(direct),
+                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(via), kCharacterWeight));
+    return boost == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, boost);
   }
 
   Item boolean_term(const FieldSpec& spec, std::string_view value) {
