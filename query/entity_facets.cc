@@ -10,10 +10,6 @@
 namespace revsearch::query {
 namespace {
 
-// Entity keys start with a lower-case letter, digit, '#' or a non-ASCII
-// byte; an upper-case letter would be another prefix.
-bool is_key_start(char c) { return !(c >= 'A' && c <= 'Z'); }
-
 void sort_values(std::vector<EntityFacetValue>& values) {
   std::stable_sort(values.begin(), values.end(), [](const EntityFacetValue& a, const EntityFacetValue& b) {
     return a.count != b.count ? a.count > b.count : a.name < b.name;
@@ -39,7 +35,7 @@ EntityFacet list_entities(const Xapian::Database& db, std::string_view field) {
   EntityFacet facet{std::string(field), {}};
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string term = *t;
-    if (term.size() <= prefix.size() || !is_key_start(term[prefix.size()])) continue;
+    if (!schema::has_prefix(term, prefix)) continue;
     facet.values.push_back({term.substr(prefix.size()), entity_display_name(db, term, prefix.size()), t.get_termfreq()});
   }
   sort_values(facet.values);

@@ -11,9 +11,8 @@
 namespace revsearch::query {
 namespace {
 
-// Counts the terms with one prefix on each matching document. Values never
-// start with an upper-case ASCII letter: such a term belongs to a longer
-// prefix that begins the same way, which must not be counted.
+// Counts the terms with one prefix on each matching document (not those of
+// a longer prefix that begins the same way, see schema::has_prefix).
 class TermPrefixSpy : public Xapian::MatchSpy {
  public:
   explicit TermPrefixSpy(std::string prefix) : prefix_(std::move(prefix)) {}
@@ -22,9 +21,7 @@ class TermPrefixSpy : public Xapian::MatchSpy {
     it.skip_to(prefix_);
     for (; it != doc.termlist_end() && (*it).compare(0, prefix_.size(), prefix_) == 0; ++it) {
       const std::string& term = *it;
-      if (term.size() > prefix_.size() && !(term[prefix_.size()] >= 'A' && term[prefix_.size()] <= 'Z')) {
-        ++counts_[term.substr(prefix_.size())];
-      }
+      if (schema::has_prefix(term, prefix_)) ++counts_[term.substr(prefix_.size())];
     }
   }
   const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }

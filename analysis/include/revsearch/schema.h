@@ -73,6 +73,14 @@ inline std::string prefixed(std::string_view prefix, std::string_view term) {
   return out;
 }
 
+// Whether `term` is a value under exactly `prefix`: values never start with
+// an upper-case ASCII letter, so "XAG..." is not an "XA" term, nor "LX..."
+// an "L" one.
+inline bool has_prefix(std::string_view term, std::string_view prefix) {
+  return term.size() > prefix.size() && term.compare(0, prefix.size(), prefix) == 0 &&
+         !(term[prefix.size()] >= 'A' && term[prefix.size()] <= 'Z');
+}
+
 // Xapian refuses terms longer than 245 bytes; longer "words" (base64 junk,
 // URLs) are not searchable anyway, so the analyser drops them.
 inline constexpr std::size_t kMaxTermBytes = 120;
