@@ -43,6 +43,18 @@ def contracted_past(stem):
     return code % 28 == 20 and (code // 28) % 21 != 20
 
 
+def suffix_uses(counts, suffixes):
+    """What is left before each suffix -> [occurrences with a suffix, the suffixes seen]."""
+    uses = collections.defaultdict(lambda: [0, set()])
+    for word, n in counts.items():
+        for suffix in suffixes:
+            if len(word) > len(suffix) and word.endswith(suffix):
+                entry = uses[word[: -len(suffix)]]
+                entry[0] += n
+                entry[1].add(suffix)
+    return uses
+
+
 def main(argv):
     if len(argv) < 3:
         sys.stderr.write("usage: make_korean_lexicon.py NSMC.jsonl[.gz] OUT.tsv [--min-count N]\n")
@@ -65,14 +77,7 @@ def main(argv):
             counts.update(HANGUL_RUN.findall(str(review.get("text", ""))))
 
     nouns = {}
-    particle_uses = collections.defaultdict(lambda: [0, set()])
-    for word, n in counts.items():
-        for p in PARTICLES:
-            if len(word) > len(p) and word.endswith(p):
-                entry = particle_uses[word[: -len(p)]]
-                entry[0] += n
-                entry[1].add(p)
-    for word, (n, kinds) in particle_uses.items():
+    for word, (n, kinds) in suffix_uses(counts, PARTICLES).items():
         if counts.get(word, 0) >= min_count and n >= min_count and len(kinds & STRONG) >= 2:
             nouns[word] = counts[word] + n
 
@@ -85,15 +90,8 @@ def main(argv):
                 del nouns[word]
                 break
 
-    ending_uses = collections.defaultdict(lambda: [0, set()])
-    for word, n in counts.items():
-        for e in ENDINGS:
-            if len(word) > len(e) and word.endswith(e):
-                entry = ending_uses[word[: -len(e)]]
-                entry[0] += n
-                entry[1].add(e)
     stems = {}
-    for stem, (n, kinds) in ending_uses.items():
+    for stem, (n, kinds) in suffix_uses(counts, ENDINGS).items():
         if n >= min_count and len(kinds) >= 2 and "다" in kinds and not stem.endswith(TENSE) and not contracted_past(stem) \
                 and not stem.endswith("다"):  # 갔다고, 본다는: quoted sentences
             stems[stem] = n
