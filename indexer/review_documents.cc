@@ -58,11 +58,7 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
     sentiment::Sentiment feeling = analysis.scorer.score_tokens(passage.text, tokens, sentiment_language(passage));
     Xapian::Document doc = build_document(review, passage, tokens, feeling, title_tokens);
     std::vector<entities::Mention> mentions = analysis.recognizer.find_mentions(passage.text, entity_context);
-    for (auto& name : add_entities(doc, mentions, entity_context)) {
-      bool seen = false;
-      for (const auto& known : out.entity_names) seen = seen || known.first == name.first;
-      if (!seen) out.entity_names.push_back(std::move(name));
-    }
+    for (auto& name : add_entities(doc, mentions, entity_context)) out.entity_names.push_back(std::move(name));
     add_person_sentiment(doc, passage.text, tokens, feeling, mentions);
     doc.add_value(schema::kSlotContentHash, stamp);
     out.documents.push_back(std::move(doc));

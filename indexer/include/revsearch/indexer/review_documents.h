@@ -31,7 +31,7 @@ struct ReviewDocuments {
   std::size_t duplicates = 0;               // repeated passages collapsed
   std::size_t boilerplate = 0;              // passages marked boilerplate
   // Entity terms and their display names (issue 5), for the database's
-  // "entity-name:" metadata; each term once per review.
+  // "entity-name:" metadata; the writer keeps the first name of each term.
   std::vector<std::pair<std::string, std::string>> entity_names;
 };
 
