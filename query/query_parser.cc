@@ -244,10 +244,10 @@ class Parser {
       }
       return true;
     };
-    static const entities::Recognizer recognizer;
-    entities::ReviewContext context;
+    // The names in the whole query, found once however many sequences it has.
+    if (!query_mentions_) query_mentions_ = entities::find_mentions(text_);
     std::vector<std::string> added;
-    for (const entities::Mention& m : recognizer.find_mentions(text_, context)) {
+    for (const entities::Mention& m : *query_mentions_) {
       if (m.kind != entities::EntityKind::kActor || !in_body(m.begin, m.end)) continue;
       if (std::find(added.begin(), added.end(), m.key) != added.end()) continue;
       added.push_back(m.key);
@@ -585,6 +585,7 @@ class Parser {
   ParsedQuery& out_;
   std::vector<std::string> known_people_;
   std::vector<std::string> people_;
+  std::optional<std::vector<entities::Mention>> query_mentions_;
   int negation_depth_ = 0;
   std::size_t pos_ = 0;
   bool drop_stopwords_ = false;
