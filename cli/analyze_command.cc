@@ -9,8 +9,6 @@
 #include "revsearch/analysis/korean.h"
 #include "revsearch/analysis/language.h"
 #include "revsearch/schema.h"
-#include "revsearch/errors.h"
-#include "revsearch/utf8.h"
 
 namespace revsearch::cli {
 namespace {
@@ -37,11 +35,7 @@ Command add_analyze_command(CLI::App& app) {
   sub->add_option("--lang", *pipeline_name, "Pipeline: auto (per word, as indexed), ko or en")
       ->check(CLI::IsMember({"auto", "ko", "en"}));
   return {sub, [words, json, pipeline_name] {
-            std::string text;
-            for (const std::string& w : *words) text += (text.empty() ? "" : " ") + w;
-            if (auto bad = utf8::first_invalid(text)) {
-              throw UsageError("text is not valid UTF-8 (byte " + std::to_string(*bad + 1) + ")");
-            }
+            std::string text = text_argument(*words);
             analysis::Pipeline pipeline = *pipeline_name == "ko"   ? analysis::Pipeline::kKorean
                                           : *pipeline_name == "en" ? analysis::Pipeline::kEnglish
                                                           : analysis::Pipeline::kAuto;

@@ -5,6 +5,8 @@
 #include <CLI/CLI.hpp>
 
 #include <functional>
+#include <string>
+#include <vector>
 
 namespace revsearch::cli {
 
@@ -34,5 +36,11 @@ Command add_entities_command(CLI::App& app);  // issue 5
 
 // Whether stdout is a terminal (colour, progress bars).
 bool stdout_is_terminal();
+
+// A free-text argument the shell split into words, joined by single spaces.
+std::string joined_words(const std::vector<std::string>& words);
+
+// The same for a TEXT to analyse or score; UsageError unless valid UTF-8.
+std::string text_argument(const std::vector<std::string>& words);
 
 }  // namespace revsearch::cli

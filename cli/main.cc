@@ -11,10 +11,25 @@
 
 #include "commands.h"
 #include "revsearch/errors.h"
+#include "revsearch/utf8.h"
 
 namespace revsearch::cli {
 
 bool stdout_is_terminal() { return isatty(STDOUT_FILENO) == 1; }
+
+std::string joined_words(const std::vector<std::string>& words) {
+  std::string text;
+  for (const std::string& w : words) text += (text.empty() ? "" : " ") + w;
+  return text;
+}
+
+std::string text_argument(const std::vector<std::string>& words) {
+  std::string text = joined_words(words);
+  if (auto bad = utf8::first_invalid(text)) {
+    throw UsageError("text is not valid UTF-8 (byte " + std::to_string(*bad + 1) + ")");
+  }
+  return text;
+}
 
 }  // namespace revsearch::cli
 

@@ -149,8 +149,7 @@ Command add_search_command(CLI::App& app) {
       ->required();
 
   return {sub, [args] {
-            std::string text;
-            for (const std::string& word : args->query_words) text += (text.empty() ? "" : " ") + word;
+            std::string text = joined_words(args->query_words);
             query::Searcher searcher(args->db);
             query::SearchResult result = searcher.search(text, args->options);
             if (args->json) {

@@ -7,9 +7,7 @@
 
 #include "commands.h"
 #include "revsearch/analysis/analyzer.h"
-#include "revsearch/errors.h"
 #include "revsearch/sentiment/sentiment.h"
-#include "revsearch/utf8.h"
 
 namespace revsearch::cli {
 
@@ -22,11 +20,7 @@ Command add_sentiment_command(CLI::App& app) {
   sub->add_flag("--json", *json, "Print JSON");
   sub->add_option("text", *words, "Text to score")->required();
   return {sub, [words, lang, json] {
-            std::string text;
-            for (const std::string& w : *words) text += (text.empty() ? "" : " ") + w;
-            if (auto bad = utf8::first_invalid(text)) {
-              throw UsageError("text is not valid UTF-8 (byte " + std::to_string(*bad + 1) + ")");
-            }
+            std::string text = text_argument(*words);
             analysis::Analyzer analyzer;
             sentiment::Scorer scorer(analyzer);
             sentiment::Sentiment s = scorer.score(text, *lang);
