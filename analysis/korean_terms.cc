@@ -77,8 +77,11 @@ std::string syllable_initials(std::string_view word) {
 }
 
 std::vector<std::string> token_bigrams(const Token& token) {
-  if (token.script != Script::kHangul) return {};
-  return hangul_bigrams(token.text);
+  if (token.script != Script::kHangul || token.known) return {};
+  std::vector<std::string> bigrams = hangul_bigrams(token.text);
+  // Two syllables make one bigram: the word itself, already an exact term.
+  if (bigrams.size() < 2) return {};
+  return bigrams;
 }
 
 std::string token_initials(const Token& token) {
@@ -134,6 +137,7 @@ void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon) {
       KoreanStem analysed = korean_analyze(word, lexicon);
       stem = std::move(analysed.stem);
       token.predicate = analysed.predicate;
+      token.known = analysed.known;
     }
     if (stem != token.text && !stem.empty()) token.stem = std::move(stem);
   }

@@ -18,9 +18,13 @@ std::vector<std::string> index_terms(const analysis::Token& t) {
   std::vector<std::string> out = {t.text};
   if (!t.stopword) out.push_back(schema::prefixed(schema::kStem, t.search_form()));
   for (const std::string& b : analysis::token_bigrams(t)) out.push_back(schema::prefixed(schema::kHangulBigram, b));
-  std::string initials = analysis::token_initials(t);
-  if (!initials.empty()) out.push_back(schema::prefixed(schema::kInitials, initials));
   return out;
+}
+
+// The synonym key the indexer files the stem under (vocabulary, not postings).
+std::string initials_key(const analysis::Token& t) {
+  std::string initials = analysis::token_initials(t);
+  return initials.empty() ? std::string() : schema::initials_key(initials);
 }
 
 }  // namespace
@@ -48,7 +52,7 @@ Command add_analyze_command(CLI::App& app) {
                 out.push_back({{"term", t.text}, {"stem", t.search_form()}, {"position", t.position},
                                {"start", t.begin}, {"end", t.end}, {"stopword", t.stopword},
                                {"compound", t.compound}, {"compound_part", t.compound_part},
-                               {"terms", index_terms(t)}});
+                               {"terms", index_terms(t)}, {"initials", initials_key(t)}});
               }
               std::cout << nlohmann::json{{"language", lang.code}, {"tokens", out}}.dump() << "\n";
               return kExitOk;
@@ -61,6 +65,7 @@ Command add_analyze_command(CLI::App& app) {
               if (t.compound_part) std::cout << "\tpart";
               std::cout << "\tterms:";
               for (const std::string& term : index_terms(t)) std::cout << " " << term;
+              if (std::string key = initials_key(t); !key.empty()) std::cout << "\tsynonym: " << key;
               std::cout << "\n";
             }
             return kExitOk;

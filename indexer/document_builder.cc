@@ -1,8 +1,6 @@
 // Passage -> Xapian::Document, following revsearch/schema.h.
 #include "revsearch/indexer/document_builder.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 
 #include "revsearch/analysis/korean.h"
@@ -19,14 +17,23 @@ void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& t
     // free-text queries drop them.
     if (!token.stopword) doc.add_term(schema::prefixed(stem_prefix, token.search_form()));
     // Korean (issue 4): bigrams find words inside text written without
-    // spaces; 초성 keys serve the opt-in initials: query field. Body only.
-    if (exact_prefix.empty() && token.script == analysis::Script::kHangul) {
+    // spaces, for the words the lexicon cannot stem. Body only.
+    if (exact_prefix.empty()) {
       for (const std::string& bigram : analysis::token_bigrams(token)) {
         doc.add_term(schema::prefixed(schema::kHangulBigram, bigram));
       }
-      std::string initials = analysis::token_initials(token);
-      if (!initials.empty()) doc.add_term(schema::prefixed(schema::kInitials, initials));
     }
+  }
+}
+
+void add_initials_synonyms(const std::vector<analysis::Token>& tokens,
+                           std::vector<std::pair<std::string, std::string>>& synonyms) {
+  for (const analysis::Token& token : tokens) {
+    std::string initials = analysis::token_initials(token);
+    if (initials.empty()) continue;
+    std::pair<std::string, std::string> entry{schema::initials_key(initials),
+                                              schema::prefixed(schema::kStem, token.search_form())};
+    if (std::find(synonyms.begin(), synonyms.end(), entry) == synonyms.end()) synonyms.push_back(std::move(entry));
   }
 }
 
@@ -38,44 +45,50 @@ Xapian::Document build_document(const Review& review, const Passage& passage,
   add_text_terms(doc, title_tokens, schema::kTitle, schema::kTitleStem, 1);
 
   doc.add_boolean_term(schema::unique_id(review.id, passage.number));
-  doc.add_boolean_term(schema::prefixed(schema::kReview, review.id));
   doc.add_boolean_term(schema::prefixed(schema::kLanguage, passage.lang));
-  doc.add_boolean_term(schema::prefixed(schema::kKind, passage.boilerplate ? schema::kKindBoilerplate
-                                                                            : schema::kKindReview));
+  if (passage.boilerplate) doc.add_boolean_term(schema::prefixed(schema::kKind, schema::kKindBoilerplate));
 
-  doc.add_value(schema::kSlotPassage, Xapian::sortable_serialise(passage.number));
   doc.add_value(schema::kSlotReview, review.id);
   if (review.rating) doc.add_value(schema::kSlotRating, Xapian::sortable_serialise(*review.rating));
-  if (!review.date.empty()) doc.add_value(schema::kSlotDate, review.date);
-
-  add_sentiment_terms(doc, feeling);  // sentiment (issue 6): score value, label and contributing-word terms
-
-  nlohmann::json data = {
-      {"review_id", review.id},
-      {"passage", passage.number},
-      {"title", review.title},
-      {"lang", passage.lang},
-      {"kind", passage.boilerplate ? schema::kKindBoilerplate : schema::kKindReview},
-      {"source", review.source},
-      {"text", passage.text},
-  };
-  if (review.rating) data["rating"] = *review.rating;
-  if (!review.date.empty()) data["date"] = review.date;
-  if (!review.movie_id.empty()) data["movie_id"] = review.movie_id;
-  data["sentiment"] = feeling.score;                               // sentiment (issue 6)
-  data["sentiment_label"] = std::string(sentiment::label_name(feeling.label));  // sentiment (issue 6)
-  doc.set_data(data.dump());
+  add_sentiment_terms(doc, feeling);  // sentiment (issue 6): score value and label term
   return doc;
+}
+
+PassageRecord passage_record(const Review& review, const Passage& passage, const sentiment::Sentiment& feeling) {
+  PassageRecord record;
+  record.passage = passage.number;
+  record.text = passage.text;
+  record.title = review.title;
+  record.lang = passage.lang;
+  record.boilerplate = passage.boilerplate;
+  auto [file, line] = split_source(review.source);
+  record.source_file = file.empty() ? 0 : source_key(file);
+  record.source_line = line;
+  record.date = review.date;
+  record.movie_id = review.movie_id;
+  record.sentiment_label = std::string(sentiment::label_name(feeling.label));
+  return record;
+}
+
+std::pair<std::string_view, std::uint64_t> split_source(std::string_view source) {
+  std::size_t colon = source.rfind(':');
+  if (colon == std::string_view::npos) return {source, 0};
+  std::uint64_t line = 0;
+  for (char c : source.substr(colon + 1)) {
+    if (c < '0' || c > '9' || line > (UINT64_MAX - 9) / 10) return {source, 0};
+    line = line * 10 + static_cast<std::uint64_t>(c - '0');
+  }
+  return {source.substr(0, colon), line};
 }
 
 // Entities (issue 5). Person terms carry the mention count as wdf so BM25
 // ranks passages that dwell on a person higher.
 std::vector<std::pair<std::string, std::string>> add_entities(Xapian::Document& doc,
                                                               const std::vector<entities::Mention>& mentions,
-                                                              const entities::ReviewContext& context) {
+                                                              const entities::ReviewContext& context,
+                                                              PassageRecord& record) {
   using entities::EntityKind;
   std::vector<std::pair<std::string, std::string>> names;
-  std::vector<std::string> actors, characters, titles;
   auto add_name = [](std::vector<std::string>& list, const std::string& name) {
     if (std::find(list.begin(), list.end(), name) == list.end()) list.push_back(name);
   };
@@ -83,7 +96,7 @@ std::vector<std::pair<std::string, std::string>> add_entities(Xapian::Document& 
     doc.add_boolean_term(schema::prefixed(schema::kTitleEntity, key));
     names.emplace_back(schema::prefixed(schema::kTitleEntity, key), context.own_title_display());
   }
-  if (!context.own_title_display().empty()) add_name(titles, context.own_title_display());
+  if (!context.own_title_display().empty()) add_name(record.titles, context.own_title_display());
   std::string own_title = context.own_title_keys().empty() ? "" : context.own_title_keys().front();
   for (const entities::Mention& m : mentions) {
     std::string term;
@@ -92,7 +105,7 @@ std::vector<std::pair<std::string, std::string>> add_entities(Xapian::Document& 
         term = schema::prefixed(schema::kActor, m.key);
         doc.add_term(term);
         if (!m.given_key.empty()) doc.add_term(schema::prefixed(schema::kActorGiven, m.given_key));
-        add_name(actors, m.name);
+        add_name(record.actors, m.name);
         break;
       case EntityKind::kCharacter:
         term = schema::prefixed(schema::kCharacter, m.key);
@@ -105,24 +118,17 @@ std::vector<std::pair<std::string, std::string>> add_entities(Xapian::Document& 
           }
           doc.add_boolean_term(schema::prefixed(schema::kCharacterLink, own_title + "|" + m.key + "|" + m.actor_key));
         }
-        add_name(characters, m.name);
+        add_name(record.characters, m.name);
         break;
       case EntityKind::kTitle:
         term = schema::prefixed(schema::kTitleEntity, m.key);
         doc.add_boolean_term(term);
-        add_name(titles, m.name);
+        add_name(record.titles, m.name);
         break;
       case EntityKind::kCrew:
         continue;
     }
     names.emplace_back(term, m.name);
-  }
-  auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-  if (data.is_object()) {
-    data["actors"] = actors;
-    data["characters"] = characters;
-    data["titles"] = titles;
-    doc.set_data(data.dump());
   }
   return names;
 }

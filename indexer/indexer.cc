@@ -22,6 +22,7 @@
 #include "bounded_queue.h"
 #include "shard_writer.h"
 #include "revsearch/errors.h"
+#include "revsearch/index_format.h"
 #include "revsearch/indexer/document_builder.h"
 #include "revsearch/indexer/review_documents.h"
 #include "revsearch/indexer/shards.h"
@@ -142,7 +143,9 @@ class Snapshot {
   }
 
   // All of the review's passages committed with this content, and no
-  // stale passage after them.
+  // stale passage after them. A review's passages are always committed
+  // together (one batch, one shard), so the first passage's stamp and the
+  // last passage's presence vouch for the rest.
   bool review_done(const Review& review) {
     if (empty_) return false;
     return retry([&] {
@@ -154,10 +157,8 @@ class Snapshot {
       const char* end = stamp.data() + stamp.size();
       auto [ptr, ec] = std::from_chars(stamp.data() + prefix.size(), end, count);
       if (ec != std::errc() || ptr != end || count == 0) return false;  // not our stamp: rebuild
-      for (unsigned n = 2; n <= count; ++n) {
-        if (stamp_of(schema::unique_id(review.id, n)) != stamp) return false;
-      }
-      return !db_.term_exists(schema::unique_id(review.id, count + 1));
+      return (count == 1 || db_.term_exists(schema::unique_id(review.id, count))) &&
+             !db_.term_exists(schema::unique_id(review.id, count + 1));
     });
   }
 
@@ -214,6 +215,9 @@ class Pipeline {
       : shards_(std::move(shards)), options_(options), work_(workers * 2), done_(workers * 2),
         credits_(workers * 4 + 2) {
     workers_left_ = workers;
+    // A shard with no documents has nothing to replace: its reviews are
+    // added (Xapian's cheaper path) the first time this run sees them.
+    for (Xapian::WritableDatabase& db : shards_) fresh_.push_back(db.get_doccount() == 0);
     if (shards_.size() > 1) {
       for (Xapian::WritableDatabase& db : shards_) {
         shard_writers_.push_back(std::make_unique<detail::ShardWriter>(
@@ -297,11 +301,16 @@ class Pipeline {
   void apply(DoneBatch& batch) {
     std::vector<std::vector<ReviewDocuments>> by_shard(shard_writers_.size());
     for (ReviewDocuments& review : batch.reviews) {
-      for (auto& [term, name] : review.entity_names) {  // issue 5: display names, once per run
-        if (named_.insert(term).second) {
-          entity_names_.push_back({std::string(schema::kEntityNameMetadata) + term, std::move(name)});
+      for (auto& [key, value] : review.metadata) {  // display names, source paths: once per run
+        if (metadata_written_.insert(key).second) vocabulary_.push_back({key, std::move(value)});
+      }
+      for (auto& [key, term] : review.synonyms) {  // 초성 keys: once per run
+        if (synonyms_written_.insert(fnv1a64(term, fnv1a64(key))).second) {
+          vocabulary_.push_back({key, std::move(term), true});
         }
       }
+      std::size_t shard = shard_writers_.empty() ? 0 : shard_of(review.review_id, shard_writers_.size());
+      review.is_new = fresh_[shard] && reviews_seen_.insert(fnv1a64(review.review_id)).second;
       pending_ += review.documents.size();
       duplicates += review.duplicates;
       boilerplate += review.boilerplate;
@@ -310,7 +319,7 @@ class Pipeline {
       if (shard_writers_.empty()) {
         stale_removed_ += detail::write_review(shards_[0], review);
       } else {
-        by_shard[shard_of(review.review_id, shard_writers_.size())].push_back(std::move(review));
+        by_shard[shard].push_back(std::move(review));
       }
     }
     for (std::size_t k = 0; k < by_shard.size(); ++k) {
@@ -320,25 +329,31 @@ class Pipeline {
     if (pending_ >= options_.commit_every) commit();
   }
 
-  // Shard 0 commits last and alone holds the file marks, so a file marked
-  // done has all its passages committed in every shard.
+  // Metadata and synonyms live in shard 0 (a sharded search reads metadata
+  // from its first database). Shard 0 commits them first, so nothing a
+  // passage refers to is ever missing; the file marks go last, alone, so a
+  // file marked done has all its passages committed in every shard.
   void commit() {
-    // Entity display names go to shard 0 too: a sharded search reads
-    // metadata from its first database.
-    std::vector<detail::FileMarkEntry> metadata = std::move(entity_names_);
-    entity_names_.clear();
-    for (const FileMark& mark : marks_) metadata.push_back({mark.key, mark.signature});
+    std::vector<detail::FileMarkEntry> vocabulary = std::move(vocabulary_);
+    vocabulary_.clear();
+    vocabulary.push_back({std::string(schema::kFormatKey), std::string(schema::kFormat)});
+    std::vector<detail::FileMarkEntry> marks;
+    for (const FileMark& mark : marks_) marks.push_back({mark.key, mark.signature});
     if (shard_writers_.empty()) {
-      for (const auto& entry : metadata) shards_[0].set_metadata(entry.key, entry.value);
+      for (const auto& entry : vocabulary) detail::write_entry(shards_[0], entry);
+      for (const auto& entry : marks) detail::write_entry(shards_[0], entry);
       shards_[0].commit();
     } else {
+      if (!shard_writers_[0]->request_commit(std::move(vocabulary)) || !shard_writers_[0]->wait_commit()) {
+        throw Aborted{};
+      }
       for (std::size_t k = 1; k < shard_writers_.size(); ++k) {
         if (!shard_writers_[k]->request_commit()) throw Aborted{};
       }
       for (std::size_t k = 1; k < shard_writers_.size(); ++k) {
         if (!shard_writers_[k]->wait_commit()) throw Aborted{};
       }
-      if (!shard_writers_[0]->request_commit(std::move(metadata)) || !shard_writers_[0]->wait_commit()) {
+      if (!marks.empty() && (!shard_writers_[0]->request_commit(std::move(marks)) || !shard_writers_[0]->wait_commit())) {
         throw Aborted{};
       }
     }
@@ -396,8 +411,11 @@ class Pipeline {
   Batch current_;
   std::uint64_t next_seq_ = 0;
   std::vector<FileMark> marks_;
-  std::unordered_set<std::string> named_;                  // entity terms whose display name is queued or written
-  std::vector<detail::FileMarkEntry> entity_names_;        // display names to write at the next commit
+  std::vector<bool> fresh_;                          // per shard: empty when the run began
+  std::unordered_set<std::uint64_t> reviews_seen_;   // id hashes added to a fresh shard in this run
+  std::unordered_set<std::string> metadata_written_;  // metadata keys queued or written in this run
+  std::unordered_set<std::uint64_t> synonyms_written_;
+  std::vector<detail::FileMarkEntry> vocabulary_;    // metadata and synonyms for the next commit
   std::size_t pending_ = 0;
   std::size_t stale_removed_ = 0;
 };
@@ -503,6 +521,13 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
   std::vector<InputFile> files = collect_inputs(paths, summary);
   std::vector<std::string> shard_dirs = prepare_layout(db_path, options.shards);
   std::vector<Xapian::WritableDatabase> shards = open_writable(shard_dirs);
+  {
+    // Never add passages of this format to an older database. The format
+    // is in shard 0's metadata, which a combined database reads.
+    Xapian::Database all(shards[0]);
+    for (std::size_t k = 1; k < shards.size(); ++k) all.add_database(shards[k]);
+    require_current_format(all, db_path);
+  }
   std::size_t workers = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   summary.threads = workers;
   summary.shards = shards.size();

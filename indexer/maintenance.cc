@@ -33,7 +33,10 @@ DeleteSummary delete_reviews(const std::string& db_path, const std::vector<std::
     for (const std::string& path : shard_paths(db_path)) shards.emplace_back(path, Xapian::DB_OPEN);
     for (const std::string& id : review_ids) {
       Xapian::WritableDatabase& db = shards[shard_of(id, shards.size())];
+      // A review of several passages has an XR term on each; one of a
+      // single passage only its Q term (schema.h).
       std::string term = schema::prefixed(schema::kReview, id);
+      if (db.get_termfreq(term) == 0) term = schema::unique_id(id, 1);
       Xapian::doccount passages = db.get_termfreq(term);
       if (passages == 0) {
         summary.not_found.push_back(id);

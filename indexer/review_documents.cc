@@ -51,18 +51,28 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
   std::string stamp = content_stamp(content_hash(review), split.passages.size());
   out.documents.reserve(split.passages.size());
   entities::ReviewContext entity_context(review.title);  // issue 5: names carry across passages
+  add_initials_synonyms(title_tokens, out.synonyms);
   for (const Passage& passage : split.passages) {
     // Analysed and scored once: the terms, the passage sentiment and the
     // targeted sentiment all read the same tokens.
     std::vector<analysis::Token> tokens = analysis.analyzer.analyze(passage.text);
     sentiment::Sentiment feeling = analysis.scorer.score_tokens(passage.text, tokens, sentiment_language(passage));
     Xapian::Document doc = build_document(review, passage, tokens, feeling, title_tokens);
+    PassageRecord record = passage_record(review, passage, feeling);
     std::vector<entities::Mention> mentions = analysis.recognizer.find_mentions(passage.text, entity_context);
-    for (auto& name : add_entities(doc, mentions, entity_context)) out.entity_names.push_back(std::move(name));
+    for (auto& [term, name] : add_entities(doc, mentions, entity_context, record)) {
+      out.metadata.emplace_back(std::string(schema::kEntityNameMetadata) + term, std::move(name));
+    }
     add_person_sentiment(doc, passage.text, tokens, feeling, mentions);
-    doc.add_value(schema::kSlotContentHash, stamp);
+    add_initials_synonyms(tokens, out.synonyms);
+    if (split.passages.size() > 1) doc.add_boolean_term(schema::prefixed(schema::kReview, review.id));
+    if (passage.number == 1) doc.add_value(schema::kSlotContentHash, stamp);
+    doc.set_data(record.encode());
     out.documents.push_back(std::move(doc));
     out.boilerplate += passage.boilerplate;
+  }
+  if (auto [file, line] = split_source(review.source); !file.empty()) {
+    out.metadata.emplace_back(source_metadata_key(source_key(file)), std::string(file));
   }
   out.duplicates = split.duplicates;
   return out;

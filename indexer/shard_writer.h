@@ -20,9 +20,15 @@
 
 namespace revsearch::indexer::detail {
 
-// Replaces the review's passages by unique id term and deletes passages a
-// shrunken review left behind. Returns the number of stale passages removed.
+// Adds a review known to be new (ReviewDocuments::is_new: nothing to
+// replace, the cheap path), or replaces its passages by unique id term and
+// deletes passages a shrunken review left behind. Returns the number of
+// stale passages removed.
 inline std::size_t write_review(Xapian::WritableDatabase& db, const ReviewDocuments& review) {
+  if (review.is_new) {
+    for (const Xapian::Document& doc : review.documents) db.add_document(doc);
+    return 0;
+  }
   for (std::size_t i = 0; i < review.documents.size(); ++i) {
     db.replace_document(schema::unique_id(review.review_id, static_cast<unsigned>(i + 1)), review.documents[i]);
   }
@@ -36,10 +42,21 @@ inline std::size_t write_review(Xapian::WritableDatabase& db, const ReviewDocume
   return stale_removed;
 }
 
+// Metadata (a file mark, an entity's display name...) or, with `synonym`,
+// a synonym entry, written by a commit.
 struct FileMarkEntry {
   std::string key;
   std::string value;
+  bool synonym = false;
 };
+
+inline void write_entry(Xapian::WritableDatabase& db, const FileMarkEntry& entry) {
+  if (entry.synonym) {
+    db.add_synonym(entry.key, entry.value);
+  } else {
+    db.set_metadata(entry.key, entry.value);
+  }
+}
 
 class ShardWriter {
  public:
@@ -94,7 +111,7 @@ class ShardWriter {
       while (std::optional<Task> task = tasks_.pop()) {
         for (const ReviewDocuments& review : task->reviews) stale_removed_ += write_review(db_, review);
         if (!task->commit) continue;
-        for (const FileMarkEntry& entry : task->metadata) db_.set_metadata(entry.key, entry.value);
+        for (const FileMarkEntry& entry : task->metadata) write_entry(db_, entry);
         db_.commit();
         std::lock_guard lock(mutex_);
         ++done_;

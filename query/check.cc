@@ -30,7 +30,7 @@ CheckReport check_database(const std::string& path) {
   }
   report.details = details.str();
   try {
-    report.documents = open_database(path).get_doccount();
+    report.documents = open_database(path, FormatCheck::kAny).get_doccount();
   } catch (const DatabaseError& e) {
     report.open_error = e.what();
   } catch (const Xapian::Error& e) {

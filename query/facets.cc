@@ -15,19 +15,23 @@ namespace {
 // a longer prefix that begins the same way, see schema::has_prefix).
 class TermPrefixSpy : public Xapian::MatchSpy {
  public:
-  explicit TermPrefixSpy(std::string prefix) : prefix_(std::move(prefix)) {}
+  // `absent`: the value of a document without such a term, if it has one.
+  TermPrefixSpy(std::string prefix, std::string absent) : prefix_(std::move(prefix)), absent_(std::move(absent)) {}
   void operator()(const Xapian::Document& doc, double) override {
     Xapian::TermIterator it = doc.termlist_begin();
     it.skip_to(prefix_);
+    bool found = false;
     for (; it != doc.termlist_end() && (*it).compare(0, prefix_.size(), prefix_) == 0; ++it) {
       const std::string& term = *it;
-      if (schema::has_prefix(term, prefix_)) ++counts_[term.substr(prefix_.size())];
+      if (schema::has_prefix(term, prefix_)) ++counts_[term.substr(prefix_.size())], found = true;
     }
+    if (!found && !absent_.empty()) ++counts_[absent_];
   }
   const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
 
  private:
   std::string prefix_;
+  std::string absent_;
   std::map<std::string, Xapian::doccount> counts_;
 };
 
@@ -39,12 +43,13 @@ struct FieldSpec {
   std::string_view prefix;
   Xapian::valueno slot;
   bool entity = false;  // values are entity keys with display names in the database metadata
+  std::string_view absent = "";  // value of a document without a term (schema.h: only boilerplate has a K term)
 };
 
 // One place to add a facet: a field's term prefix or value slot.
 constexpr FieldSpec kFields[] = {
     {"lang", Source::kTermPrefix, schema::kLanguage, 0},
-    {"kind", Source::kTermPrefix, schema::kKind, 0},
+    {"kind", Source::kTermPrefix, schema::kKind, 0, false, schema::kKindReview},
     {"rating", Source::kNumericSlot, "", schema::kSlotRating},
     {"sentiment", Source::kTermPrefix, schema::kSentimentLabel, 0},  // issue 6
     // Issue 5: entities, shown by display name.
@@ -77,7 +82,7 @@ FacetCounter::FacetCounter(const std::vector<std::string>& names) {
     auto field = std::make_unique<Field>();
     field->spec = spec;
     if (spec->source == Source::kTermPrefix) {
-      field->terms = std::make_unique<TermPrefixSpy>(std::string(spec->prefix));
+      field->terms = std::make_unique<TermPrefixSpy>(std::string(spec->prefix), std::string(spec->absent));
     } else {
       field->values = std::make_unique<Xapian::ValueCountMatchSpy>(spec->slot);
     }

@@ -18,6 +18,7 @@
 #include "revsearch/entities/recognizer.h"
 #include "revsearch/errors.h"
 #include "revsearch/schema.h"
+#include "revsearch/sentiment/sentiment.h"
 #include "revsearch/utf8.h"
 
 namespace revsearch::query {
@@ -48,7 +49,7 @@ const std::map<std::string, FieldSpec, std::less<>>& fields() {
       // Korean (issue 4): opt-in 초성 search, initials:ㅎㅅㅎ finds 한소희.
       {"initials", {FieldKind::kInitials, schema::kInitials, "", false}},
       // Sentiment (issue 6): a label filters, any other word is a sentiment word.
-      {"sentiment", {FieldKind::kSentiment, schema::kSentimentWord, schema::kSentimentWord, true}},
+      {"sentiment", {FieldKind::kSentiment, "", schema::kStem, true}},
       // Entities (issue 5).
       {"actor", {FieldKind::kActor, schema::kActor, "", false}},
       {"character", {FieldKind::kCharacter, schema::kCharacter, "", false}},
@@ -315,14 +316,14 @@ class Parser {
         }
         if (value.empty() && pos_ < text_.size() && quote_length(text_, pos_)) {
           if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, phrase_text());
-          if (spec.kind == FieldKind::kSentiment) return sentiment(phrase_text(), start);
+          if (spec.kind == FieldKind::kSentiment) return sentiment(phrase_text());
           if (spec.kind == FieldKind::kRange) fail(start, "field '" + name + ":' takes a range like 7..10");
           return phrase(name, spec.exact_prefix, false);
         }
         if (value.empty()) fail(start, "field '" + name + ":' needs a value");
-        if (spec.kind == FieldKind::kInitials) return {initials(spec, value, start), {}, false};
+        if (spec.kind == FieldKind::kInitials) return {initials(value, start), {}, false};
         if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, value);
-        if (spec.kind == FieldKind::kSentiment) return sentiment(value, start + colon + 1);
+        if (spec.kind == FieldKind::kSentiment) return sentiment(value);
         return range(spec, name, value, start + colon + 1);  // kRange: the kinds above all returned
       }
     }
@@ -331,10 +332,16 @@ class Parser {
     return item;
   }
 
-  Xapian::Query initials(const FieldSpec& spec, std::string_view value, std::size_t start) const {
+  // The stems with these 초성, from the database's synonym table: one
+  // vocabulary entry per stem instead of a term on every passage.
+  Xapian::Query initials(std::string_view value, std::size_t start) const {
     std::string key = analysis::initials_query(value);
     if (key.empty()) fail(start, "'initials:' takes Korean initial consonants only, e.g. initials:ㅎㅅㅎ");
-    return Xapian::Query(schema::prefixed(spec.exact_prefix, key));
+    std::string synonym_key = schema::initials_key(key);
+    if (!options_.vocabulary) return Xapian::Query(synonym_key);  // no database: the key names what is asked
+    std::vector<std::string> stems(options_.vocabulary->synonyms_begin(synonym_key),
+                                   options_.vocabulary->synonyms_end(synonym_key));
+    return Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end());
   }
 
   // Entities (issue 5). actor: matches direct mentions, and passages that
@@ -402,6 +409,14 @@ class Parser {
 
   Item boolean_term(const FieldSpec& spec, std::string_view value) {
     std::string v = spec.fold_value ? analyzer_.fold(value) : std::string(value);
+    // Terms only where they say something (schema.h): a review's passages
+    // are its XR or its one Q term; review text is what is not boilerplate.
+    if (spec.exact_prefix == schema::kReview) return {schema::review_query(v), {}, true};
+    if (spec.exact_prefix == schema::kKind && v == schema::kKindReview) {
+      return {Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll,
+                            Xapian::Query(schema::prefixed(schema::kKind, schema::kKindBoilerplate))),
+              {}, true};
+    }
     return {Xapian::Query(schema::prefixed(spec.exact_prefix, v)), {}, true};
   }
 
@@ -442,7 +457,7 @@ class Parser {
   // or, when the query asks about people (actor:/character: anywhere but
   // under NOT or '-'), on the sentiment about them (issues 5+6);
   // sentiment:WORD matches passages where WORD moved the score (issue 6).
-  Item sentiment(std::string_view value, std::size_t at) {
+  Item sentiment(std::string_view value) {
     std::string folded = analyzer_.fold(value);
     for (std::string_view label : {"positive", "negative", "neutral", "mixed"}) {
       if (folded != label) continue;
@@ -452,7 +467,20 @@ class Parser {
       for (const std::string& person : known_people_) about.emplace_back(schema::entity_sentiment_term(person, label));
       return {Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end()), {}, true};
     }
-    return words(value, at, "sentiment", schema::kSentimentWord, schema::kSentimentWord, true);
+    // A sentiment word: its stem term, if the lexicons weigh it at all.
+    std::vector<Xapian::Query> found;
+    for (const analysis::Token& token : analyzer_.analyze(value)) {
+      if (token.compound_part || !sentiment::moves_sentiment(token)) continue;
+      std::string term = schema::prefixed(schema::kStem, token.search_form());
+      out_.terms.push_back({term, "sentiment", 1.0});
+      out_.highlights.exact.insert(token.text);
+      out_.highlights.stems.insert(token.search_form());
+      found.emplace_back(term);
+    }
+    // A word without sentiment is a query that finds nothing (not an
+    // empty query, which would be a syntax error).
+    if (found.empty()) return {Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll), {}, false};
+    return {Xapian::Query(Xapian::Query::OP_OR, found.begin(), found.end()), {}, false};
   }
 
   // The text between quotes at the cursor; advances past the closing quote.

@@ -4,8 +4,6 @@
 // explanations and spelling suggestions.
 #include "revsearch/query/searcher.h"
 
-#include <nlohmann/json.hpp>
-
 #include <unordered_map>
 
 #include "revsearch/errors.h"
@@ -27,15 +25,14 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
       db_.reopen();
     } catch (const Xapian::Error& e) {
       throw DatabaseError("database '" + db_path_ + "': search failed: " + e.get_description());
-    } catch (const nlohmann::json::exception& e) {
-      // Hardening (issue 9): stored data of the wrong shape is damage too.
-      throw DatabaseError("database '" + db_path_ + "': unreadable stored data: " + e.what());
     }
   }
 }
 
 SearchResult Searcher::run(const std::string& query_text, const SearchOptions& options) {
-  ParsedQuery parsed = parse_query(query_text, analyzer_, options.parse);
+  ParseOptions parse = options.parse;
+  parse.vocabulary = &db_;
+  ParsedQuery parsed = parse_query(query_text, analyzer_, parse);
   Xapian::Query query = parsed.query;
   if (!options.include_boilerplate) {
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
@@ -80,38 +77,19 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     hit.docid = *it;
     hit.collapsed = it.get_collapse_count();
     Xapian::Document doc = it.get_document();
-    auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
-    if (data.is_discarded() || !data.is_object()) {
+    std::optional<PassageRecord> record = PassageRecord::decode(doc.get_data());
+    if (!record) {
       throw DatabaseError("database '" + db_path_ + "': document " + std::to_string(*it) +
                           " has unreadable stored data");
     }
-    hit.text = data.value("text", "");
     if (!options.all_passages) {
-      auto [seen, fresh] = shown.emplace(analyzer_.fold(hit.text), kept.size());
+      auto [seen, fresh] = shown.emplace(analyzer_.fold(record->text), kept.size());
       if (!fresh) {
         kept[seen->second].collapsed += 1 + hit.collapsed;
         continue;
       }
     }
-    hit.review_id = data.value("review_id", "");
-    hit.passage = data.value("passage", 0u);
-    hit.title = data.value("title", "");
-    hit.lang = data.value("lang", "");
-    hit.source = data.value("source", "");
-    if (data.contains("rating")) hit.rating = data["rating"].get<double>();
-    if (data.contains("sentiment") && data["sentiment"].is_number()) {  // sentiment (issue 6)
-      hit.sentiment = data["sentiment"].get<double>();
-      hit.sentiment_label = data.value("sentiment_label", "");
-    }
-    // Issue 5: entity names stored by the indexer.
-    for (auto [field, list] : {std::pair{"actors", &hit.actors}, std::pair{"characters", &hit.characters},
-                               std::pair{"titles", &hit.titles}}) {
-      if (data.contains(field) && data[field].is_array()) {
-        for (const auto& name : data[field]) {
-          if (name.is_string()) list->push_back(name.get<std::string>());
-        }
-      }
-    }
+    fill_hit(hit, doc, std::move(*record));
     kept.push_back(std::move(hit));
   }
   std::size_t skip = options.all_passages ? 0 : std::min<std::size_t>(options.offset, kept.size());
@@ -126,8 +104,38 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     }
     result.hits.push_back(std::move(hit));
   }
-  if (options.suggest) result.suggestion = suggest_spelling(db_, query_text, parsed.words);
+  if (options.suggest) result.suggestion = suggest_spelling(db_, query_text, parsed.words, result.total_estimate);
   return result;
+}
+
+void Searcher::fill_hit(Hit& hit, const Xapian::Document& doc, PassageRecord&& record) {
+  hit.review_id = doc.get_value(schema::kSlotReview);
+  hit.passage = record.passage;
+  hit.text = std::move(record.text);
+  hit.title = std::move(record.title);
+  hit.lang = std::move(record.lang);
+  hit.source = source_path(record.source_file);
+  if (record.source_line) hit.source += ":" + std::to_string(record.source_line);
+  if (std::string rating = doc.get_value(schema::kSlotRating); !rating.empty()) {
+    hit.rating = Xapian::sortable_unserialise(rating);
+  }
+  if (std::string score = doc.get_value(schema::kSlotSentiment); !score.empty()) {  // sentiment (issue 6)
+    hit.sentiment = Xapian::sortable_unserialise(score);
+    hit.sentiment_label = std::move(record.sentiment_label);
+  }
+  hit.actors = std::move(record.actors);  // issue 5: entity display names
+  hit.characters = std::move(record.characters);
+  hit.titles = std::move(record.titles);
+}
+
+// Source paths are stored once per file, in the database metadata. Only
+// found paths are kept: one not committed yet may be there next time.
+std::string Searcher::source_path(std::uint32_t key) {
+  if (key == 0) return {};
+  if (auto it = source_paths_.find(key); it != source_paths_.end()) return it->second;
+  std::string path = db_.get_metadata(source_metadata_key(key));
+  if (!path.empty()) source_paths_.emplace(key, path);
+  return path;
 }
 
 // Each leaf term's weight in this passage: the same BM25 scheme on the
@@ -136,7 +144,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
 std::vector<TermExplanation> Searcher::explain(const Hit& hit, const std::vector<QueryTerm>& terms,
                                                const SearchOptions& options) {
   std::vector<TermExplanation> out;
-  Xapian::Query only_this(schema::unique_id(hit.review_id, hit.passage));
+  Xapian::Query only_this(schema::unique_id(hit.review_id, hit.passage));  // (exactly this passage)
   for (const QueryTerm& term : terms) {
     TermExplanation e{term.term, term.field, term.boost, 0, 0, 0.0};
     bool wildcard = !term.term.empty() && term.term.back() == '*';

@@ -51,7 +51,7 @@ std::size_t spelling_distance(std::string_view a_text, std::string_view b_text) 
 }
 
 std::optional<std::string> suggest_spelling(const Xapian::Database& db, std::string_view query_text,
-                                            const std::vector<QueryWord>& words) {
+                                            const std::vector<QueryWord>& words, Xapian::doccount matches) {
   std::string out(query_text);
   bool changed = false;
   // Replace from the end so earlier byte ranges stay valid.
@@ -62,6 +62,7 @@ std::optional<std::string> suggest_spelling(const Xapian::Database& db, std::str
     if (word_letters.size() < kMinLetters) continue;
     if (std::any_of(word.folded.begin(), word.folded.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
     Xapian::doccount own = std::max(db.get_termfreq(word.search_term), db.get_termfreq(word.folded));
+    if (own > 0 && matches >= kFewMatches) continue;
     std::size_t max_distance = word_letters.size() <= 5 ? 1 : 2;
     std::size_t first_len = 1;
     while (first_len < word.folded.size() && (static_cast<unsigned char>(word.folded[first_len]) & 0xC0) == 0x80) {

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "revsearch/analysis/language.h"
+#include "lexicon.h"
 #include "rules.h"
 
 namespace revsearch::sentiment {
@@ -40,6 +41,15 @@ void finish(Sentiment& s, double extra) {
 }
 
 Scorer::Scorer(analysis::Analyzer& analyzer) : analyzer_(analyzer) {}
+
+bool moves_sentiment(const analysis::Token& token) {
+  const Lexicons& lexicon = lexicons();
+  if (auto it = lexicon.english.find(token.text); it != lexicon.english.end() && it->second != 0) return true;
+  std::vector<std::string> key = korean_keys({token});
+  if (key.empty() || key[0].empty()) return false;
+  auto it = lexicon.korean.find(key[0]);
+  return it != lexicon.korean.end() && it->second != 0;
+}
 
 Sentiment Scorer::score(std::string_view text, std::string_view lang, Method method) {
   return score_tokens(text, analyzer_.analyze(text), lang, method);

@@ -36,7 +36,7 @@ TEST_CASE("query parser table", "[query]") {
       {"character:\"Eun Soo\"", "Query(XCGeun-su)"},
       {"lacklustre lang:EN", "Query((Zlacklustr FILTER Len))"},
       {"lang:ko", "Query(0 * Lko)"},
-      {"review:nsmc-1 좋은", "Query(((Z좋다 OR 좋은 OR 2 * XKB좋은) FILTER XRnsmc-1))"},
+      {"review:nsmc-1 좋은", "Query(((Z좋다 OR 좋은 OR 2 * XKB좋은) FILTER (XRnsmc-1 OR Qnsmc-1#1)))"},
       // Korean (issue 4): stems, with Hangul bigrams as a lower-weight fallback.
       {"친구에서", "Query((Z친구 OR 친구에서 OR 2 * (XKB친구 AND XKB구에 AND XKB에서) OR 0.5 * XKB친구))"},
       {"예뻐", "Query((Z예쁘다 OR 예뻐 OR 2 * XKB예뻐 OR 0.5 * XKB예쁘))"},

@@ -3,14 +3,17 @@
 // or existing sharded databases would be split wrongly).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+
 #include "revsearch/indexer/review_documents.h"
 #include "revsearch/indexer/shards.h"
+#include "revsearch/passage_record.h"
 #include "revsearch/schema.h"
 
 using namespace revsearch;
 using namespace revsearch::indexer;
 
-TEST_CASE("review documents: one per passage, each with its unique id and content stamp", "[bulk]") {
+TEST_CASE("review documents: one per passage, each with its unique id; the first with the content stamp", "[bulk]") {
   ReviewAnalysis analysis;
   Review review;
   review.id = "r1";
@@ -23,12 +26,41 @@ TEST_CASE("review documents: one per passage, each with its unique id and conten
   std::string stamp = content_stamp(content_hash(review), 2);
   for (unsigned n = 1; n <= 2; ++n) {
     const Xapian::Document& doc = docs.documents[n - 1];
-    CHECK(doc.get_value(schema::kSlotContentHash) == stamp);
+    // All of a review's passages are committed together: one stamp will do.
+    CHECK(doc.get_value(schema::kSlotContentHash) == (n == 1 ? stamp : ""));
     auto t = doc.termlist_begin();
     t.skip_to(schema::unique_id("r1", n));
     REQUIRE(t != doc.termlist_end());
     CHECK(*t == schema::unique_id("r1", n));
+    // Several passages: each names its review (schema::review_query).
+    t.skip_to(schema::prefixed(schema::kReview, "r1"));
+    REQUIRE(t != doc.termlist_end());
+    CHECK(*t == schema::prefixed(schema::kReview, "r1"));
+    std::optional<PassageRecord> record = PassageRecord::decode(doc.get_data());
+    REQUIRE(record);
+    CHECK(record->passage == n);
+    CHECK(record->source_file == source_key("in.jsonl"));
+    CHECK(record->source_line == 1);
   }
+  CHECK(std::count(docs.metadata.begin(), docs.metadata.end(),
+                   std::pair<std::string, std::string>{source_metadata_key(source_key("in.jsonl")), "in.jsonl"}) == 1);
+}
+
+TEST_CASE("review documents: a one-passage review has no review-id term, only its Q term", "[bulk]") {
+  ReviewAnalysis analysis;
+  Review review;
+  review.id = "nsmc-1";
+  review.text = "한소희가 너무 예뻐요";
+  ReviewDocuments docs = documents_for(review, analysis);
+  REQUIRE(docs.documents.size() == 1);
+  const Xapian::Document& doc = docs.documents[0];
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) {
+    CHECK(!schema::has_prefix(*t, schema::kReview));
+    CHECK(!schema::has_prefix(*t, schema::kKind));  // review text: no kind term
+  }
+  // The 초성 of its stems are synonym entries, not terms.
+  CHECK(std::count(docs.synonyms.begin(), docs.synonyms.end(),
+                   std::pair<std::string, std::string>{schema::initials_key("ᄒᄉᄒ"), "Z한소희"}) == 1);
 }
 
 TEST_CASE("review documents: the content hash sees every field and field boundaries", "[bulk]") {

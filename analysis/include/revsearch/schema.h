@@ -1,5 +1,8 @@
 // The index layout, declared once for the indexer and the query side:
 // term prefixes (Xapian conventions where one exists) and value slots.
+// What each costs per passage, and why it is worth it, is the budget table
+// in ARCHITECTURE.md ("The index budget"); `revsearch stats --terms`
+// measures it on a real database.
 #pragma once
 
 #include <string>
@@ -11,15 +14,22 @@ namespace revsearch::schema {
 // Term prefixes. Unprefixed terms are exact (folded) words with positions.
 inline constexpr std::string_view kStem = "Z";          // stemmed word, no positions
 inline constexpr std::string_view kUniqueId = "Q";      // one per passage: review id + '#' + passage
-inline constexpr std::string_view kReview = "XR";       // review id, on every passage of it
+// Review id, only on the passages of reviews with two or more: a
+// one-passage review is found by its Q term (review_query() covers both).
+inline constexpr std::string_view kReview = "XR";
 inline constexpr std::string_view kTitle = "S";         // title words (exact), on every passage
 inline constexpr std::string_view kTitleStem = "ZS";    // title words (stemmed)
 inline constexpr std::string_view kLanguage = "L";      // passage language ("en", "ko", "ro"...)
-inline constexpr std::string_view kKind = "K";          // "review" or "boilerplate"
-inline constexpr std::string_view kSource = "XF";       // source file, for deletes by file
-// Korean (issue 4).
-inline constexpr std::string_view kHangulBigram = "XKB";  // Hangul syllable bigram of a word, no positions
-inline constexpr std::string_view kInitials = "XKC";      // 초성 of a Hangul stem (conjoining jamo)
+// Kind of passage: only boilerplate passages carry a term ("Kboilerplate");
+// a passage without one is review text.
+inline constexpr std::string_view kKind = "K";
+// Korean (issue 4). Bigrams only for the Hangul words the lexicon does not
+// know (analysis::token_bigrams), no positions.
+inline constexpr std::string_view kHangulBigram = "XKB";
+// 초성 of Hangul stems: not a posting but a synonym key (Xapian's synonym
+// table, written once per stem): XKCᄒᄉᄒ -> Z한소희.
+inline constexpr std::string_view kInitials = "XKC";
+inline std::string initials_key(std::string_view initials) { return std::string(kInitials) + std::string(initials); }
 
 // Entities (issue 5): canonical keys from revsearch/entities ("han-so-hui",
 // "soundtrack#1"), always lower case, so one-letter prefixes stay unambiguous.
@@ -34,18 +44,20 @@ inline constexpr std::string_view kCharacterLink = "XL";           // "title|cha
 // Database metadata key for an entity's display name: prefix + term.
 inline constexpr std::string_view kEntityNameMetadata = "entity-name:";
 
-// Value slots.
-inline constexpr Xapian::valueno kSlotPassage = 0;      // sortable passage number
+// Value slots. (0 and 2, the passage number and date of format 1, are now
+// in the stored data: nothing sorts or filters on them.)
 inline constexpr Xapian::valueno kSlotRating = 1;       // sortable rating (1-10)
-inline constexpr Xapian::valueno kSlotDate = 2;         // date as given by the source
-inline constexpr Xapian::valueno kSlotContentHash = 3;  // review content hash (skip unchanged)
+// Review content hash, on a review's first passage only (all of a review's
+// passages are committed together): skip unchanged reviews on re-runs.
+inline constexpr Xapian::valueno kSlotContentHash = 3;
 inline constexpr Xapian::valueno kSlotReview = 4;       // review id: collapses hits to one per review
 
-// Sentiment (issue 6): the passage's label and the words that moved its
-// score as terms, the score itself (-1..+1, sortable_serialise) as a value,
-// and targeted sentiment as one term per entity and label.
+// Sentiment (issue 6): the passage's label as a term, the score itself
+// (-1..+1, sortable_serialise) as a value, and targeted sentiment as one
+// term per entity and label. `sentiment:word` needs no terms of its own: a
+// sentiment word moves the score wherever it stands, so the query is the
+// word's stem term when the lexicon gives it a weight.
 inline constexpr std::string_view kSentimentLabel = "XSL";   // "positive", "negative", "neutral", "mixed"
-inline constexpr std::string_view kSentimentWord = "XSW";    // search form of a contributing word
 inline constexpr std::string_view kEntitySentiment = "XSE";  // entity key + ':' + label
 inline constexpr Xapian::valueno kSlotSentiment = 5;         // sortable passage sentiment score
 inline std::string entity_sentiment_term(std::string_view entity, std::string_view label) {
@@ -66,6 +78,20 @@ inline constexpr std::string_view kKindBoilerplate = "boilerplate";
 inline std::string unique_id(std::string_view review_id, unsigned passage) {
   return std::string(kUniqueId) + std::string(review_id) + "#" + std::to_string(passage);
 }
+
+// All passages of a review: its XR term (several passages) or its only
+// passage's Q term.
+inline Xapian::Query review_query(std::string_view review_id) {
+  return Xapian::Query(Xapian::Query::OP_OR, Xapian::Query(std::string(kReview) + std::string(review_id)),
+                       Xapian::Query(unique_id(review_id, 1)));
+}
+
+// The index format: database metadata kFormatKey holds kFormat. A database
+// without it (or with another value) was written by an older revsearch
+// whose terms and stored data this one does not read: refused with a
+// message to index again, never searched with wrong results.
+inline constexpr std::string_view kFormatKey = "revsearch.format";
+inline constexpr std::string_view kFormat = "2";
 
 inline std::string prefixed(std::string_view prefix, std::string_view term) {
   std::string out(prefix);

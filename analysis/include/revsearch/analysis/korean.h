@@ -25,12 +25,16 @@ std::string_view bigram_root(const Token& token);
 // user types: ㅎㅅㅎ). Empty when the word has anything but syllables.
 std::string syllable_initials(std::string_view word);
 
-// The Korean terms the indexer adds for a token, under schema::kHangulBigram
-// and schema::kInitials; empty for non-Hangul tokens. Computed when needed
-// rather than stored in every Token: the analyser stays fast for callers
-// that only want stems (queries, snippets, language checks).
+// The bigrams the indexer adds for a token (schema::kHangulBigram): only
+// for a Hangul word of three or more syllables that the lexicon does not
+// know (a name, slang, or words run together without spaces), where the
+// stem cannot be trusted; a known word is found by its stem and exact form.
 std::vector<std::string> token_bigrams(const Token& token);
-std::string token_initials(const Token& token);  // needs a 2+ syllable stem
+// The 초성 key of a token's stem (needs 2+ syllables), kept at vocabulary
+// level: a synonym entry from schema::initials_key() to the stem's term.
+// Both are computed when needed rather than stored in every Token: the
+// analyser stays fast for callers that only want stems.
+std::string token_initials(const Token& token);
 
 // For a query word the analyser could not stem: the 하다 predicate it is the
 // root of, if the lexicon knows one (발랄 -> 발랄하다, which 발랄한 and 발랄하고

@@ -22,6 +22,9 @@ struct Token {
   // Korean (issue 4): the stem is a predicate's dictionary form ("예쁘다").
   // Bigrams and 초성 keys are derived on demand (revsearch/analysis/korean.h).
   bool predicate = false;
+  // Korean: the stem was found in the lexicon. Unknown words (names, slang,
+  // text written without spaces) are the ones that need bigrams.
+  bool known = false;
 
   const std::string& search_form() const { return stem.empty() ? text : stem; }
 };

@@ -30,14 +30,21 @@ struct ReviewDocuments {
   std::vector<Xapian::Document> documents;  // passage n at index n-1; each holds its unique id term
   std::size_t duplicates = 0;               // repeated passages collapsed
   std::size_t boilerplate = 0;              // passages marked boilerplate
-  // Entity terms and their display names (issue 5), for the database's
-  // "entity-name:" metadata; the writer keeps the first name of each term.
-  std::vector<std::pair<std::string, std::string>> entity_names;
+  // Set by the writer: the review cannot be in the database yet (a fresh
+  // database, first time in this run), so its passages are added, not
+  // replaced.
+  bool is_new = false;
+  // Database metadata the passages refer to: entity display names (issue 5,
+  // "entity-name:<term>"), the source file's path (source_metadata_key).
+  // The writer keeps the first value of each key it sees in a run.
+  std::vector<std::pair<std::string, std::string>> metadata;
+  // Vocabulary-level synonym entries (key, term): 초성 keys of Hangul stems.
+  std::vector<std::pair<std::string, std::string>> synonyms;
 };
 
 // Everything indexed for one review. Per-review enrichments (entities,
 // sentiment...) belong here so every caller (bulk run, tests) gets them.
-// Each document carries content_stamp() in schema::kSlotContentHash.
+// The first passage carries content_stamp() in schema::kSlotContentHash.
 ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis);
 
 // Stable 64-bit hash (FNV-1a) of everything a review contributes to the

@@ -1,5 +1,5 @@
 // How a passage's sentiment is stored (issue 6): score value, label term,
-// contributing-word terms, and per-entity label terms for targeted sentiment.
+// and per-entity label terms for targeted sentiment.
 #pragma once
 
 #include <xapian.h>
@@ -13,7 +13,7 @@
 
 namespace revsearch::indexer {
 
-// Score in schema::kSlotSentiment, "XSL<label>", "XSW<search form>" per word.
+// Score in schema::kSlotSentiment, "XSL<label>".
 void add_sentiment_terms(Xapian::Document& doc, const sentiment::Sentiment& s);
 
 // "XSE<entity>:<label>" for each entity with a non-neutral sentiment; the

@@ -59,6 +59,9 @@ struct ParseOptions {
   double actor_boost = 1.0;
   // Wildcards expand to at most this many terms (most frequent first).
   Xapian::termcount wildcard_limit = 200;
+  // The database's vocabulary-level structures (synonyms: initials:ㅎㅅㅎ).
+  // Without it, such fields search their synonym key itself.
+  const Xapian::Database* vocabulary = nullptr;
 };
 
 // Throws UsageError naming the column of the problem for invalid syntax

@@ -3,10 +3,13 @@
 
 #include <xapian.h>
 
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
+#include "revsearch/passage_record.h"
 #include "revsearch/query/facets.h"
 #include "revsearch/query/query_parser.h"
 #include "revsearch/query/entity_facets.h"
@@ -91,10 +94,13 @@ class Searcher {
   SearchResult run(const std::string& query_text, const SearchOptions& options);
   std::vector<TermExplanation> explain(const Hit& hit, const std::vector<QueryTerm>& terms,
                                        const SearchOptions& options);
+  void fill_hit(Hit& hit, const Xapian::Document& doc, PassageRecord&& record);
+  std::string source_path(std::uint32_t key);
 
   std::string db_path_;  // hardening (issue 9): errors name the database
   Xapian::Database db_;
   analysis::Analyzer analyzer_;
+  std::unordered_map<std::uint32_t, std::string> source_paths_;  // source_key -> path, read once
 };
 
 }  // namespace revsearch::query

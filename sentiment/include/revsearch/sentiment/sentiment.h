@@ -75,6 +75,12 @@ std::vector<std::string> korean_bigrams(const std::vector<std::string>& keys);
 // and the scorer's negation rule can flip them.
 std::vector<bool> korean_negated(const std::vector<analysis::Token>& tokens);
 
+// Whether the lexicons give `token` a weight, so that it moves the score of
+// the passages it stands in (the rules scale or flip it; only a few English
+// idioms and capitalised names drop it): `sentiment:word` searches such a
+// word's stem term.
+bool moves_sentiment(const analysis::Token& token);
+
 // Label from the positive and negative sums and the final score.
 Label label_for(double score, double positive, double negative);
 
