@@ -558,6 +558,8 @@ class Parser {
       if (highlight) {
         out_.highlights.exact.insert(token.text);
         out_.highlights.stems.insert(token.search_form());
+        // Words that begin with a Hangul word as typed match it too.
+        if (body && is_prefix_searched(token)) out_.highlights.prefixes.insert(token.text);
         // 발랄 also highlights 발랄한 (stem 발랄하다), which it matches.
         if (body) {
           std::string hada = analysis::hada_root_predicate(token);
@@ -571,20 +573,37 @@ class Parser {
   }
 
   // Korean (issue 4): a Hangul word matches its stem, the word as typed,
-  // and text that holds all the bigrams of the word as typed (추천 inside
-  // 너무재밌었다그래서보는것을추천한다; 만나게 inside 만나게되어) or of its stem
-  // (나왔지 -> 나오). The typed bigrams weigh most, so the form the user typed
-  // ranks above other forms of the same stem (만나게 before 만나고);
-  // stem and exact-word matches add to that, so whole words rank above the
-  // same syllables inside another word. Weights set on seed 4 of
-  // bench_korean_retrieval only (benchmarks/README.md).
+  // the words that begin with it as typed (a vocabulary walk: 추천 ->
+  // 추천작; 만나게 -> 만나게되어), and unknown words (the only ones with
+  // bigram terms) that hold all the bigrams of the word as typed (추천
+  // inside 너무재밌었다그래서보는것을추천한다) or of its stem (나왔지 -> 나오).
+  // Words beginning with the typed form weigh most, so the form the user
+  // typed ranks above other forms of the same stem (만나게 before 만나고).
+  // Weights set on seed 4 of bench_korean_retrieval only
+  // (benchmarks/README.md).
   static constexpr double kTypedBigramWeight = 2.0;
   static constexpr double kStemBigramWeight = 0.5;
-  static Xapian::Query with_bigram_fallback(const analysis::Token& token, const std::string& stem_term, bool body) {
+  static constexpr double kTypedPrefixWeight = 4.0;
+  // Words that begin with what was typed: at most this many, most frequent first.
+  static constexpr Xapian::termcount kTypedPrefixLimit = 64;
+  static bool is_prefix_searched(const analysis::Token& token) {
+    return token.script == analysis::Script::kHangul && analysis::syllable_initials(token.text).size() >= 6;
+  }
+
+  Xapian::Query with_bigram_fallback(const analysis::Token& token, const std::string& stem_term, bool body) {
     if (!body || token.script != analysis::Script::kHangul) return Xapian::Query(stem_term);
     std::vector<Xapian::Query> alternatives = {Xapian::Query(stem_term)};
     // The word exactly as typed (unprefixed body term).
     if (token.text != token.search_form()) alternatives.emplace_back(token.text);
+    // Words that begin with it as typed (추천 -> 추천작, 추천합니다; 뻔한 ->
+    // 뻔한스토리지만): a walk over the vocabulary instead of bigram postings
+    // on every word; two syllables at least.
+    if (is_prefix_searched(token)) {
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
+                                Xapian::Query(Xapian::Query::OP_WILDCARD, token.text, kTypedPrefixLimit,
+                                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
+                                kTypedPrefixWeight);
+    }
     // A bare 하다 root also searches its predicate: 발랄 finds 발랄한.
     std::string hada = analysis::hada_root_predicate(token);
     if (!hada.empty()) alternatives.emplace_back(schema::prefixed(schema::kStem, hada));
