@@ -52,6 +52,7 @@ if [ ${#missing[@]} -gt 0 ]; then
   apt-get install -y "${missing[@]}" >/dev/null
 fi
 
+load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/revsearch-peers.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 corpus="$work/corpus"
@@ -132,7 +133,7 @@ done
 cat > "$work/meta.json" <<JSON
 {"date": "$(date -u +%Y-%m-%dT%H:%MZ)", "machine": "$(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), revsearch $(git -C "$root" rev-parse --short HEAD), $(scriptindex --version | head -1), SQLite $(python3 -c 'import sqlite3; print(sqlite3.sqlite_version)'), Lucene $(basename "${lucene_cp##*:}" .jar | sed 's/.*-//') on $(java -version 2>&1 | head -1 | tr -d '"')",
  "lucene_warmup": $lucene_warmup,
- "load": "$(cut -d' ' -f1-3 /proc/loadavg)", "docs": $docs, "input_bytes": $input_bytes,
+ "load": "$load_start", "load_end": "$(cut -d' ' -f1-3 /proc/loadavg)", "docs": $docs, "input_bytes": $input_bytes,
  "corpus": "NSMC ${nsmc_lines} lines + 2,000 polarity reviews + the seed review",
  "peers": ["revsearch", "scriptindex", "fts5-unicode61", "fts5-trigram", "lucene-nori"],
  "command": "benchmarks/compare_peers.sh --nsmc-lines $nsmc_lines --repeat $repeat --shards $shards --lucene-warmup $lucene_warmup"}

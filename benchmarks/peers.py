@@ -169,7 +169,7 @@ def report(work, out_path):
     mb = meta["input_bytes"] / 1e6
     lines = [f"# revsearch vs peers — {meta['date']}", "",
              f"Machine: {meta['machine']}. Shared with other jobs during the run (load average at start "
-             f"{meta['load']}); every command ran under `nice`, so absolute numbers are pessimistic; the "
+             f"{meta['load']}" + (f", at the end {meta['load_end']}" if meta.get("load_end") else "") + "); every command ran under `nice`, so absolute numbers are pessimistic; the "
              "ratios compare runs made in the same session on the same corpus.", "",
              f"Corpus: {meta['docs']} reviews ({meta['corpus']}), {mb:.1f} MB of review text (uncompressed input). "
              "revsearch reads the original files (gzip JSONL + .txt) and writes one document per passage with its "
