@@ -115,7 +115,7 @@ echo "== indexing: Lucene + Nori" >&2
 # JVM defaults (heap, GC); one writer thread per core, as revsearch's workers.
 measure lucene-nori java -cp "$lucene_cp" NoriPeer index "$work/peer/docs.jsonl" "$work/lucene"
 cp "$work/stdout-lucene-nori.txt" "$work/lucene-nori-index.json"
-index_json lucene-nori "$work/lucene" "$docs"
+index_json lucene-nori "$work/lucene" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["docs"])' "$work/lucene-nori-index.json")"
 
 echo "== queries" >&2
 queries="$here/queries/queries.txt"

@@ -90,6 +90,8 @@ def report(predicates, docs_path, rs_dir, nori_path, k):
     n = len(preds)
     m = [s / n for s in sums]
     lines.append(f"| **mean** | | **{m[0]:.3f}** | **{m[1]:.3f}** | **{m[2]:.3f}** | **{m[3]:.3f}** | |")
+    lines += ["", f"Means to four places: revsearch P@10 {m[0]:.4f}, recall@{k} {m[1]:.4f}; "
+              f"Lucene + Nori P@10 {m[2]:.4f}, recall@{k} {m[3]:.4f}."]
     lines += ["", f"Surface forms (whitespace words matching the regex) of relevant reviews that only one engine "
               f"returned in its top {k}; most frequent first:", "",
               "| predicate | found by Nori, missed by revsearch | found by revsearch, missed by Nori |",

@@ -8,7 +8,8 @@
 //       `peers.py prepare`); KoreanAnalyzer with default settings (what
 //       Elasticsearch's `nori` analyzer is) on title and text; id, title and
 //       text stored; BM25; forceMerge(1); commit. Prints
-//       {"seconds": S, "docs": N}.
+//       {"seconds": S, "docs": N, "segments": 1, "threads": T}, N being the
+//       index's document count (checked against the lines read).
 //   query INDEXDIR WARMUP REPEAT < queries.tsv
 //       SET<TAB>QUERY lines (the Xapian translation of the query set:
 //       words, "phrases", title:word). QueryParser over `text`, default OR,
@@ -150,16 +151,23 @@ public final class NoriPeer {
 
   private static void index(Path docs, Path dir, int threads) throws Exception {
     long t0 = System.nanoTime();
-    int n;
+    int n, indexed, segments;
     try (Analyzer analyzer = new KoreanAnalyzer();
          Directory directory = FSDirectory.open(dir);
          IndexWriter writer = new IndexWriter(directory, writerConfig(analyzer))) {
       n = addAll(docs, writer, threads);
       writer.forceMerge(1);
       writer.commit();
+      indexed = writer.getDocStats().numDocs;
+    }
+    try (Directory directory = FSDirectory.open(dir); DirectoryReader reader = DirectoryReader.open(directory)) {
+      segments = reader.leaves().size();
     }
     double seconds = (System.nanoTime() - t0) / 1e9;
-    System.out.printf("{\"seconds\": %.3f, \"docs\": %d, \"threads\": %d}%n", seconds, n, threads);
+    // Invariant for the report: every line read is a document of the index.
+    if (indexed != n) throw new IllegalStateException(n + " lines read but " + indexed + " documents indexed");
+    System.out.printf("{\"seconds\": %.3f, \"docs\": %d, \"segments\": %d, \"threads\": %d}%n",
+        seconds, indexed, segments, threads);
   }
 
   // ---- query timing ----
