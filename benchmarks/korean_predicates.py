@@ -84,8 +84,8 @@ def report(predicates, docs_path, rs_dir, nori_path, k):
         lines.append(f"| {word} | {len(rel)} | {row[0]:.2f} | {row[1]:.3f} | {row[2]:.2f} | {row[3]:.3f} | "
                      f"{' '.join(nori[i]['terms'])} |")
         # Surface forms in relevant reviews one engine found and the other did not.
-        only_nori = collections.Counter(f for r in rel & (set(nr) - set(rs)) for f in forms(texts[r], regex))
-        only_rs = collections.Counter(f for r in rel & (set(rs) - set(nr)) for f in forms(texts[r], regex))
+        only_nori = collections.Counter(f for r in sorted(rel & (set(nr) - set(rs))) for f in forms(texts[r], regex))
+        only_rs = collections.Counter(f for r in sorted(rel & (set(rs) - set(nr))) for f in forms(texts[r], regex))
         missed.append((word, only_nori, only_rs))
     n = len(preds)
     m = [s / n for s in sums]
@@ -96,7 +96,7 @@ def report(predicates, docs_path, rs_dir, nori_path, k):
               f"returned in its top {k}; most frequent first:", "",
               "| predicate | found by Nori, missed by revsearch | found by revsearch, missed by Nori |",
               "|---|---|---|"]
-    fmt = lambda c: ", ".join(f"{f} ({n})" for f, n in c.most_common(6)) or "-"
+    fmt = lambda c: ", ".join(f"{f} ({n})" for f, n in sorted(c.items(), key=lambda x: (-x[1], x[0]))[:6]) or "-"
     for word, only_nori, only_rs in missed:
         lines.append(f"| {word} | {fmt(only_nori)} | {fmt(only_rs)} |")
     print("\n".join(lines))

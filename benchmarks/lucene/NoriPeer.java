@@ -17,7 +17,8 @@
 //       xapian_query_timer: {"set","ms","hits","matches"}; `matches` is an
 //       exact count made outside the timing (as peers.py does for FTS5).
 //   retrieve DOCS.jsonl K < queries.tsv
-//       in-memory index of DOCS (same analyzer), then for each line
+//       in-memory index of DOCS (same analyzer, one writer thread so that
+//       ids, and the order of equal scores, follow the file), then for each line
 //       QID<TAB>QUERY[<TAB>RELEVANT_ID,RELEVANT_ID...] the top K ids of the
 //       OR of the Nori-analysed query words over `text` (BM25). Prints one
 //       JSON line per query {"qid","query","terms","ids"}; when relevant
@@ -236,7 +237,9 @@ public final class NoriPeer {
   private static void retrieve(Path docs, int k) throws Exception {
     try (Analyzer analyzer = new KoreanAnalyzer(); Directory directory = new ByteBuffersDirectory()) {
       try (IndexWriter writer = new IndexWriter(directory, writerConfig(analyzer))) {
-        addAll(docs, writer, Math.max(1, Runtime.getRuntime().availableProcessors()));
+        // One writer thread: documents get ids in file order, so BM25 ties
+        // (frequent among short reviews) break the same way every run.
+        addAll(docs, writer, 1);
         writer.forceMerge(1);
         writer.commit();
       }
