@@ -18,14 +18,22 @@
 // Nothing here depends on the analyser, and the procedure was fixed before
 // the first run. Usage: bench_korean_retrieval [NSMC.jsonl.gz] [QUERIES]
 // [COLLECTION] [SEED]
+//
+// With REVSEARCH_DUMP_QUERIES=DIR in the environment, the collection and the
+// judged queries are also written for other engines (Lucene + Nori in
+// korean-retrieval-peers.sh): DIR/collection.jsonl ({"id","title","text"}
+// per review, NSMC ids) and DIR/queries.tsv (QID<TAB>QUERY<TAB>relevant ids,
+// comma separated). The figures printed are the same with or without it.
 #include <xapian.h>
 
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <random>
 #include <set>
+#include <stdexcept>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -122,6 +130,26 @@ Scores evaluate(Xapian::Database& db, const std::vector<Xapian::Query>& queries,
   return s;
 }
 
+// REVSEARCH_DUMP_QUERIES: the collection and judged queries as files.
+void dump_queries(const std::string& dir, const std::vector<NsmcReview>& collection,
+                  const std::vector<std::string>& queries, const std::vector<std::set<Xapian::docid>>& relevant) {
+  std::ofstream docs(dir + "/collection.jsonl", std::ios::binary);
+  for (const auto& r : collection) {
+    docs << nlohmann::json{{"id", r.id}, {"title", ""}, {"text", r.text}}.dump() << "\n";
+  }
+  std::ofstream tsv(dir + "/queries.tsv", std::ios::binary);
+  for (std::size_t q = 0; q < queries.size(); ++q) {
+    tsv << q << "\t" << queries[q] << "\t";
+    const char* sep = "";
+    for (Xapian::docid d : relevant[q]) {
+      tsv << sep << collection[d - 1].id;
+      sep = ",";
+    }
+    tsv << "\n";
+  }
+  if (!docs || !tsv) throw std::runtime_error("cannot write the query dump in " + dir);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -169,6 +197,10 @@ int main(int argc, char** argv) {
       if (rel.empty() || rel.size() > 10) continue;
       query_texts.push_back(q);
       relevant.push_back(std::move(rel));
+    }
+
+    if (const char* dir = std::getenv("REVSEARCH_DUMP_QUERIES")) {
+      dump_queries(dir, collection, query_texts, relevant);
     }
 
     Xapian::WritableDatabase ws_db(std::string(), Xapian::DB_BACKEND_INMEMORY);
