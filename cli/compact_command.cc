@@ -10,13 +10,17 @@ namespace revsearch::cli {
 Command add_compact_command(CLI::App& app) {
   struct Args {
     std::string db, out;
+    bool search_only = false;
   };
   auto args = std::make_shared<Args>();
   CLI::App* sub = app.add_subcommand("compact", "Write a compacted copy of a database, merging shards into one");
   sub->add_option("--db", args->db, "Database directory (single or sharded)")->required();
   sub->add_option("--out", args->out, "New database directory (must not exist)")->required();
+  sub->add_flag("--search-only", args->search_only,
+                "Leave out the term lists (about a quarter of the size): the copy answers searches, "
+                "but no facets and no further indexing");
   return {sub, [args] {
-            indexer::CompactSummary s = indexer::compact_database(args->db, args->out);
+            indexer::CompactSummary s = indexer::compact_database(args->db, args->out, args->search_only);
             std::cout << "shards merged: " << s.shards_in << "\n"
                       << "bytes before:  " << s.bytes_before << "\n"
                       << "bytes after:   " << s.bytes_after << "\n";

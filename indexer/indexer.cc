@@ -24,6 +24,7 @@
 #include "revsearch/errors.h"
 #include "revsearch/index_format.h"
 #include "revsearch/indexer/document_builder.h"
+#include "revsearch/indexer/maintenance.h"
 #include "revsearch/indexer/review_documents.h"
 #include "revsearch/indexer/shards.h"
 #include "revsearch/schema.h"
@@ -520,6 +521,12 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
   validate_field_map(options.reader.field_map);
   std::vector<InputFile> files = collect_inputs(paths, summary);
   std::vector<std::string> shard_dirs = prepare_layout(db_path, options.shards);
+  for (const std::string& shard : shard_dirs) {
+    if (is_search_only(shard)) {
+      throw DatabaseError("database '" + db_path + "' is a search-only copy (compact --search-only keeps no term " +
+                          "lists, which updates need): index into the database it was made from");
+    }
+  }
   std::vector<Xapian::WritableDatabase> shards = open_writable(shard_dirs);
   {
     // Never add passages of this format to an older database. The format

@@ -55,7 +55,13 @@ DeleteSummary delete_reviews(const std::string& db_path, const std::vector<std::
   return summary;
 }
 
-CompactSummary compact_database(const std::string& db_path, const std::string& out_path) {
+bool is_search_only(const std::string& path) {
+  std::error_code ec;
+  return fs::exists(fs::path(path) / "iamglass", ec) && !fs::exists(fs::path(path) / "termlist.glass", ec) &&
+         Xapian::Database(path).get_doccount() > 0;
+}
+
+CompactSummary compact_database(const std::string& db_path, const std::string& out_path, bool search_only) {
   std::error_code ec;
   if (!fs::exists(db_path, ec)) throw DatabaseError("no database at '" + db_path + "'");
   if (fs::exists(out_path, ec)) throw UsageError(out_path + ": already exists; choose a new output path");
@@ -68,6 +74,9 @@ CompactSummary compact_database(const std::string& db_path, const std::string& o
   } catch (const Xapian::Error& e) {
     throw DatabaseError(db_path + ": cannot compact: " + e.get_description());
   }
+  // Xapian documents this: a database without termlist.* works as one
+  // created with DB_NO_TERMLIST.
+  if (search_only) fs::remove(fs::path(out_path) / "termlist.glass", ec);
   summary.bytes_after = disk_usage(out_path);
   return summary;
 }

@@ -23,6 +23,11 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
       // A writer committed while we read: reopen and retry (a few times).
       if (attempt == 3) throw DatabaseError("database kept changing during the search; try again");
       db_.reopen();
+    } catch (const Xapian::FeatureUnavailableError& e) {
+      // Facets read each match's term list, which a search-only copy lacks.
+      if (options.facets.empty()) throw DatabaseError("database '" + db_path_ + "': " + e.get_description());
+      throw UsageError("database '" + db_path_ + "' is a search-only copy (compact --search-only): it has no term " +
+                       "lists, which facets need; ask the full database for facets");
     } catch (const Xapian::Error& e) {
       throw DatabaseError("database '" + db_path_ + "': search failed: " + e.get_description());
     }

@@ -4,6 +4,8 @@
 #include <nlohmann/json.hpp>
 #include <xapian.h>
 
+#include <filesystem>
+
 #include "revsearch/schema.h"
 #include "support.h"
 
@@ -93,4 +95,38 @@ TEST_CASE("e2e: stats --terms shows what a passage costs", "[e2e]") {
   RunResult text = run_revsearch({"stats", "--db", dir / "db", "--terms"});
   CHECK(text.out.find("postings") != std::string::npos);
   CHECK(text.out.find("(words)") != std::string::npos);
+}
+
+TEST_CASE("e2e: compact --search-only leaves out the term lists: same hits, smaller, no facets or updates",
+          "[e2e]") {
+  TempDir dir;
+  const std::string nsmc = source_path("corpus/nsmc-sample.jsonl");
+  REQUIRE(run_revsearch({"index", "--db", dir / "db", seed_review(), nsmc}).status == 0);
+  REQUIRE(run_revsearch({"compact", "--db", dir / "db", "--out", dir / "full"}).status == 0);
+  REQUIRE(run_revsearch({"compact", "--db", dir / "db", "--out", dir / "lean", "--search-only"}).status == 0);
+  CHECK(!std::filesystem::exists(std::filesystem::path(dir / "lean") / "termlist.glass"));
+  auto size = [](const std::string& path) {
+    std::uintmax_t total = 0;
+    for (const auto& f : std::filesystem::recursive_directory_iterator(path)) total += f.file_size();
+    return total;
+  };
+  CHECK(size(dir / "lean") < size(dir / "full") * 9 / 10);
+
+  for (const char* query : {"영화 최고", "lacklustre chemistry", "actor:\"Han So-hee\"", "initials:ㅎㅅㅎ"}) {
+    INFO(query);
+    RunResult full = run_revsearch({"search", "--db", dir / "full", "--json", "--explain", query});
+    RunResult lean = run_revsearch({"search", "--db", dir / "lean", "--json", "--explain", query});
+    REQUIRE(full.status == 0);
+    CHECK(lean.status == 0);
+    auto a = nlohmann::json::parse(full.out), b = nlohmann::json::parse(lean.out);
+    a.erase("database"), b.erase("database");
+    CHECK(a["hits"] == b["hits"]);
+  }
+  RunResult facets = run_revsearch({"search", "--db", dir / "lean", "--facets", "lang", "영화"});
+  CHECK(facets.status == 2);
+  CHECK(facets.err.find("search-only") != std::string::npos);
+  RunResult index = run_revsearch({"index", "--db", dir / "lean", nsmc});
+  CHECK(index.status == 1);
+  CHECK(index.err.find("search-only copy") != std::string::npos);
+  CHECK(run_revsearch({"check", "--db", dir / "lean"}).status == 0);
 }

@@ -27,9 +27,16 @@ struct CompactSummary {
 };
 
 // Writes a compacted copy of `db_path` (single or sharded) to `out_path` as
-// one database. Throws UsageError when `out_path` exists, DatabaseError on
-// Xapian failures.
-CompactSummary compact_database(const std::string& db_path, const std::string& out_path);
+// one database. With `search_only`, the copy leaves out the term lists
+// (Xapian's termlist table: a second copy of every posting, a quarter of
+// the compacted size), which only updates and facets need: such a copy
+// searches, but can be neither indexed into nor asked for facets. Throws
+// UsageError when `out_path` exists, DatabaseError on Xapian failures.
+CompactSummary compact_database(const std::string& db_path, const std::string& out_path, bool search_only = false);
+
+// Whether the database at `path` (a shard or a single database) was
+// written without term lists (compact --search-only).
+bool is_search_only(const std::string& path);
 
 // Bytes on disk under `path` (a file or a directory tree).
 std::uint64_t disk_usage(const std::string& path);
