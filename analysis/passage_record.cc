@@ -3,6 +3,7 @@
 #include "revsearch/passage_record.h"
 
 #include <cstdio>
+#include <cstring>
 
 namespace revsearch {
 namespace {
@@ -22,8 +23,17 @@ enum : std::uint32_t {
   kActors = 1 << 8,
   kCharacters = 1 << 9,
   kTitles = 1 << 10,
-  kKnown = (1 << 11) - 1,
+  kReviewId = 1 << 11,
+  kRating = 1 << 12,
+  kScore = 1 << 13,
+  kKnown = (1 << 14) - 1,
 };
+
+void put_double(std::string& out, double v) {
+  char bytes[sizeof v];
+  std::memcpy(bytes, &v, sizeof v);
+  out.append(bytes, sizeof v);
+}
 
 constexpr std::string_view kLabels[] = {"positive", "negative", "neutral", "mixed"};
 
@@ -69,6 +79,12 @@ class Reader {
     }
     return true;
   }
+  bool number(double& v) {
+    if (bytes_.size() - pos_ < sizeof v) return false;
+    std::memcpy(&v, bytes_.data() + pos_, sizeof v);
+    pos_ += sizeof v;
+    return true;
+  }
   bool at_end() const { return pos_ == bytes_.size(); }
 
  private:
@@ -95,11 +111,17 @@ std::string PassageRecord::encode() const {
   if (!actors.empty()) mask |= kActors;
   if (!characters.empty()) mask |= kCharacters;
   if (!titles.empty()) mask |= kTitles;
+  if (!review_id.empty()) mask |= kReviewId;
+  if (rating) mask |= kRating;
+  if (sentiment) mask |= kScore;
 
   std::string out(1, kFormat);
   out.reserve(text.size() + 32);
   put_varint(out, mask);
   put_varint(out, passage);
+  if (mask & kReviewId) put_string(out, review_id);
+  if (mask & kRating) put_double(out, *rating);
+  if (mask & kScore) put_double(out, *sentiment);
   if (mask & kText) put_string(out, text);
   if (mask & kTitle) put_string(out, title);
   if (mask & kLang) put_string(out, lang);
@@ -129,6 +151,16 @@ std::optional<PassageRecord> PassageRecord::decode(std::string_view bytes) {
   }
   r.passage = static_cast<unsigned>(passage);
   r.boilerplate = mask & kBoilerplate;
+  if ((mask & kReviewId) && !in.string(r.review_id)) return std::nullopt;
+  double number = 0;
+  if (mask & kRating) {
+    if (!in.number(number)) return std::nullopt;
+    r.rating = number;
+  }
+  if (mask & kScore) {
+    if (!in.number(number)) return std::nullopt;
+    r.sentiment = number;
+  }
   if ((mask & kText) && !in.string(r.text)) return std::nullopt;
   if ((mask & kTitle) && !in.string(r.title)) return std::nullopt;
   if ((mask & kLang) && !in.string(r.lang)) return std::nullopt;

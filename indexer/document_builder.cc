@@ -48,7 +48,6 @@ Xapian::Document build_document(const Review& review, const Passage& passage,
   doc.add_boolean_term(schema::prefixed(schema::kLanguage, passage.lang));
   if (passage.boilerplate) doc.add_boolean_term(schema::prefixed(schema::kKind, schema::kKindBoilerplate));
 
-  doc.add_value(schema::kSlotReview, review.id);
   if (review.rating) doc.add_value(schema::kSlotRating, Xapian::sortable_serialise(*review.rating));
   add_sentiment_terms(doc, feeling);  // sentiment (issue 6): score value and label term
   return doc;
@@ -56,7 +55,10 @@ Xapian::Document build_document(const Review& review, const Passage& passage,
 
 PassageRecord passage_record(const Review& review, const Passage& passage, const sentiment::Sentiment& feeling) {
   PassageRecord record;
+  record.review_id = review.id;
   record.passage = passage.number;
+  record.rating = review.rating;
+  record.sentiment = feeling.score;
   record.text = passage.text;
   record.title = review.title;
   record.lang = passage.lang;

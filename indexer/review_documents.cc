@@ -65,7 +65,11 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
     }
     add_person_sentiment(doc, passage.text, tokens, feeling, mentions);
     add_initials_synonyms(tokens, out.synonyms);
-    if (split.passages.size() > 1) doc.add_boolean_term(schema::prefixed(schema::kReview, review.id));
+    // Several passages: they name their review, and collapse to one hit.
+    if (split.passages.size() > 1) {
+      doc.add_boolean_term(schema::prefixed(schema::kReview, review.id));
+      doc.add_value(schema::kSlotReview, review.id);
+    }
     if (passage.number == 1) doc.add_value(schema::kSlotContentHash, stamp);
     doc.set_data(record.encode());
     out.documents.push_back(std::move(doc));

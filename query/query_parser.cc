@@ -517,10 +517,35 @@ class Parser {
     if (folded.empty()) return {};
     if (highlight) out_.highlights.prefixes.insert(folded);
     out_.terms.push_back({schema::prefixed(prefix, folded) + "*", field, 1.0});
-    return {Xapian::Query(Xapian::Query::OP_WILDCARD, schema::prefixed(prefix, folded), options_.wildcard_limit,
-                          Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
-            {}, false};
+    return {words_beginning(schema::prefixed(prefix, folded), options_.wildcard_limit), {}, false};
   }
+
+  // The `limit` most frequent terms that begin with `prefix`, as one
+  // synonym. Chosen here from the whole database's vocabulary rather than
+  // by Xapian's OP_WILDCARD, which expands shard by shard: a sharded or
+  // remote database must rank exactly like one database.
+  Xapian::Query words_beginning(const std::string& prefix, Xapian::termcount limit) const {
+    if (!options_.vocabulary) {
+      return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                           kWordsBeginningCombiner);
+    }
+    std::vector<std::pair<Xapian::doccount, std::string>> found;
+    const Xapian::Database& db = *options_.vocabulary;
+    for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+      found.emplace_back(it.get_termfreq(), *it);
+    }
+    auto more_frequent = [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); };
+    if (found.size() > limit) {
+      std::partial_sort(found.begin(), found.begin() + limit, found.end(), more_frequent);
+      found.resize(limit);
+    }
+    std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    std::vector<Xapian::Query> terms;
+    for (auto& [freq, term] : found) terms.emplace_back(std::move(term));
+    if (terms.empty()) return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll);
+    return Xapian::Query(kWordsBeginningCombiner, terms.begin(), terms.end());
+  }
+  static constexpr Xapian::Query::op kWordsBeginningCombiner = Xapian::Query::OP_MAX;
 
   // A word as the user typed it may analyse to several tokens
   // ("Soundtrack#1" -> soundtrack, #1); they combine like separate words.
@@ -586,6 +611,9 @@ class Parser {
   static constexpr double kTypedPrefixWeight = 4.0;
   // Words that begin with what was typed: at most this many, most frequent first.
   static constexpr Xapian::termcount kTypedPrefixLimit = 64;
+  // Hangul words whose stem is in this many passages or more are not
+  // expanded (see with_bigram_fallback).
+  static constexpr Xapian::doccount kExpandBelow = 1000;
   static bool is_prefix_searched(const analysis::Token& token) {
     return token.script == analysis::Script::kHangul && analysis::syllable_initials(token.text).size() >= 6;
   }
@@ -595,18 +623,23 @@ class Parser {
     std::vector<Xapian::Query> alternatives = {Xapian::Query(stem_term)};
     // The word exactly as typed (unprefixed body term).
     if (token.text != token.search_form()) alternatives.emplace_back(token.text);
+    // A bare 하다 root also searches its predicate: 발랄 finds 발랄한.
+    std::string hada = analysis::hada_root_predicate(token);
+    if (!hada.empty()) alternatives.emplace_back(schema::prefixed(schema::kStem, hada));
+    // The expansions below find a word inside other words. A word the index
+    // already holds in many passages fills every page without them, and
+    // there they would only multiply the work (영화: 90,000 more matches).
+    const bool expand = !options_.vocabulary || options_.vocabulary->get_termfreq(stem_term) < kExpandBelow;
+    if (!expand) return alternatives.size() == 1 ? alternatives[0]
+                                                 : Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(),
+                                                                 alternatives.end());
     // Words that begin with it as typed (추천 -> 추천작, 추천합니다; 뻔한 ->
     // 뻔한스토리지만): a walk over the vocabulary instead of bigram postings
     // on every word; two syllables at least.
     if (is_prefix_searched(token)) {
-      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                                Xapian::Query(Xapian::Query::OP_WILDCARD, token.text, kTypedPrefixLimit,
-                                              Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT),
+      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, words_beginning(token.text, kTypedPrefixLimit),
                                 kTypedPrefixWeight);
     }
-    // A bare 하다 root also searches its predicate: 발랄 finds 발랄한.
-    std::string hada = analysis::hada_root_predicate(token);
-    if (!hada.empty()) alternatives.emplace_back(schema::prefixed(schema::kStem, hada));
     auto add_bigrams = [&](const std::vector<std::string>& bigrams, double weight) {
       if (bigrams.empty()) return;
       std::vector<Xapian::Query> parts;

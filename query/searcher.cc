@@ -94,7 +94,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
         continue;
       }
     }
-    fill_hit(hit, doc, std::move(*record));
+    fill_hit(hit, std::move(*record));
     kept.push_back(std::move(hit));
   }
   std::size_t skip = options.all_passages ? 0 : std::min<std::size_t>(options.offset, kept.size());
@@ -113,21 +113,17 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   return result;
 }
 
-void Searcher::fill_hit(Hit& hit, const Xapian::Document& doc, PassageRecord&& record) {
-  hit.review_id = doc.get_value(schema::kSlotReview);
+void Searcher::fill_hit(Hit& hit, PassageRecord&& record) {
+  hit.review_id = std::move(record.review_id);
   hit.passage = record.passage;
   hit.text = std::move(record.text);
   hit.title = std::move(record.title);
   hit.lang = std::move(record.lang);
   hit.source = source_path(record.source_file);
   if (record.source_line) hit.source += ":" + std::to_string(record.source_line);
-  if (std::string rating = doc.get_value(schema::kSlotRating); !rating.empty()) {
-    hit.rating = Xapian::sortable_unserialise(rating);
-  }
-  if (std::string score = doc.get_value(schema::kSlotSentiment); !score.empty()) {  // sentiment (issue 6)
-    hit.sentiment = Xapian::sortable_unserialise(score);
-    hit.sentiment_label = std::move(record.sentiment_label);
-  }
+  hit.rating = record.rating;
+  hit.sentiment = record.sentiment;  // sentiment (issue 6)
+  if (hit.sentiment) hit.sentiment_label = std::move(record.sentiment_label);
   hit.actors = std::move(record.actors);  // issue 5: entity display names
   hit.characters = std::move(record.characters);
   hit.titles = std::move(record.titles);

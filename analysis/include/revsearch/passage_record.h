@@ -2,9 +2,11 @@
 // and value slots do not already hold, in a compact binary record. Written
 // by the indexer, read by the query side; schema.h lists the rest.
 //
-// Not stored here because they live elsewhere: the review id (value slot
-// kSlotReview), the rating and the sentiment score (value slots), the
-// source file's path (database metadata, once per file: source_key()).
+// The review id, rating and sentiment score are also value slots (for
+// collapsing, ranges and sorting); they are repeated here because a hit
+// reads them for display, and one record is far cheaper to read than three
+// value streams. The source file's path is stored once per file, in the
+// database metadata (source_key()).
 #pragma once
 
 #include <cstdint>
@@ -16,6 +18,7 @@
 namespace revsearch {
 
 struct PassageRecord {
+  std::string review_id;
   unsigned passage = 0;          // 1-based passage number within its review
   std::string text;
   std::string title;             // the review's title, empty when it has none
@@ -25,6 +28,8 @@ struct PassageRecord {
   std::uint64_t source_line = 0; // line of the record in that file (0: unknown)
   std::string date;              // as given by the source
   std::string movie_id;
+  std::optional<double> rating;
+  std::optional<double> sentiment;  // passage score, -1..+1
   std::string sentiment_label;   // "positive", "negative", "neutral", "mixed"
   std::vector<std::string> actors, characters, titles;  // display names of the entities mentioned
 

@@ -50,7 +50,10 @@ inline constexpr Xapian::valueno kSlotRating = 1;       // sortable rating (1-10
 // Review content hash, on a review's first passage only (all of a review's
 // passages are committed together): skip unchanged reviews on re-runs.
 inline constexpr Xapian::valueno kSlotContentHash = 3;
-inline constexpr Xapian::valueno kSlotReview = 4;       // review id: collapses hits to one per review
+// Review id, on the passages of reviews with two or more: collapses hits
+// to one per review (a passage without it is never collapsed, and a
+// one-passage review needs no collapsing).
+inline constexpr Xapian::valueno kSlotReview = 4;
 
 // Sentiment (issue 6): the passage's label as a term, the score itself
 // (-1..+1, sortable_serialise) as a value, and targeted sentiment as one

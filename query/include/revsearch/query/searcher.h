@@ -94,7 +94,7 @@ class Searcher {
   SearchResult run(const std::string& query_text, const SearchOptions& options);
   std::vector<TermExplanation> explain(const Hit& hit, const std::vector<QueryTerm>& terms,
                                        const SearchOptions& options);
-  void fill_hit(Hit& hit, const Xapian::Document& doc, PassageRecord&& record);
+  void fill_hit(Hit& hit, PassageRecord&& record);
   std::string source_path(std::uint32_t key);
 
   std::string db_path_;  // hardening (issue 9): errors name the database
