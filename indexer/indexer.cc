@@ -494,12 +494,37 @@ class ProgressTicker {
   std::thread thread_;
 };
 
+// A run killed while Xapian was creating the database leaves empty table
+// files and no version file (iamglass); Xapian then refuses to open or
+// create it, so every re-run failed (found by the crash test). Nothing was
+// ever committed there: the empty files go and creation starts again.
+// Non-empty tables without a version file are damage, and stay for the
+// open to report.
+void remove_interrupted_creation(const fs::path& dir) {
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec) || fs::exists(dir / "iamglass", ec) || fs::exists(dir / "iamchert", ec)) return;
+  std::vector<fs::path> leftovers;
+  for (const fs::directory_entry& entry : fs::directory_iterator(dir, ec)) {
+    const fs::path& file = entry.path();
+    if (file.extension() == ".glass") {
+      if (!entry.is_regular_file(ec) || entry.file_size(ec) != 0) return;
+      leftovers.push_back(file);
+    } else if (file.filename() == "v.tmp") {
+      leftovers.push_back(file);
+    }
+  }
+  if (leftovers.empty()) return;
+  spdlog::warn("{}: removing an unfinished database creation (a killed run; nothing was committed)", dir.string());
+  for (const fs::path& file : leftovers) fs::remove(file, ec);
+}
+
 std::vector<Xapian::WritableDatabase> open_writable(const std::vector<std::string>& paths) {
   std::vector<Xapian::WritableDatabase> dbs;
   for (const std::string& db_path : paths) {
     std::error_code ec;
     fs::path parent = fs::path(db_path).parent_path();
     if (!parent.empty()) fs::create_directories(parent, ec);
+    remove_interrupted_creation(db_path);
     try {
       dbs.emplace_back(db_path, Xapian::DB_CREATE_OR_OPEN);
     } catch (const Xapian::DatabaseLockError& e) {

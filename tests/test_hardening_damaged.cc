@@ -116,3 +116,18 @@ TEST_CASE("hardening: check on a missing database says so", "[hardening][damaged
   CHECK(r.status == 1);
   CHECK(r.err.find("no database at '" + (dir / "nothing") + "'") != std::string::npos);
 }
+
+TEST_CASE("hardening: check covers every shard of a sharded database", "[hardening][damaged]") {
+  TempDir dir;
+  const std::string db = dir / "sharded";
+  REQUIRE(run_revsearch({"index", "--shards", "2", "--db", db, source_path("corpus")}).status == 0);
+  RunResult intact = run_revsearch({"check", "--db", db});
+  INFO("stderr: " << intact.err);
+  CHECK(intact.status == 0);
+  CHECK(intact.out.find(db + ": ok (") != std::string::npos);
+
+  truncate_to(fs::path(db) / "shard-1" / "postlist.glass", 0);
+  RunResult damaged = run_revsearch({"check", "--db", db});
+  CHECK(damaged.status == 1);
+  CHECK(damaged.err.find(db) != std::string::npos);
+}
