@@ -157,6 +157,8 @@ class Snapshot {
       for (unsigned n = 2; n <= count; ++n) {
         if (stamp_of(schema::unique_id(review.id, n)) != stamp) return false;
       }
+      // Issue 18: several passages come with a review document.
+      if (count >= 2 && !db_.term_exists(schema::unique_id(review.id, schema::kReviewDocumentPassage))) return false;
       return !db_.term_exists(schema::unique_id(review.id, count + 1));
     });
   }

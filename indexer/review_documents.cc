@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "revsearch/indexer/document_builder.h"
+#include "revsearch/indexer/review_level.h"
 #include "revsearch/indexer/sentiment_terms.h"
 #include "revsearch/schema.h"
 
@@ -51,6 +52,7 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
   std::string stamp = content_stamp(content_hash(review), split.passages.size());
   out.documents.reserve(split.passages.size());
   entities::ReviewContext entity_context(review.title);  // issue 5: names carry across passages
+  ReviewLevelTerms review_terms;                           // issue 18
   for (const Passage& passage : split.passages) {
     // Analysed and scored once: the terms, the passage sentiment and the
     // targeted sentiment all read the same tokens.
@@ -63,7 +65,9 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
     doc.add_value(schema::kSlotContentHash, stamp);
     out.documents.push_back(std::move(doc));
     out.boilerplate += passage.boilerplate;
+    if (!passage.boilerplate) review_terms.add(tokens);
   }
+  if (split.passages.size() >= 2) out.review_document = review_terms.document(review);
   out.duplicates = split.duplicates;
   return out;
 }

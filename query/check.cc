@@ -9,6 +9,7 @@
 
 #include "revsearch/errors.h"
 #include "revsearch/query/database.h"
+#include "revsearch/schema.h"
 
 namespace revsearch::query {
 
@@ -30,7 +31,8 @@ CheckReport check_database(const std::string& path) {
   }
   report.details = details.str();
   try {
-    report.documents = open_database(path).get_doccount();
+    Xapian::Database db = open_database(path);
+    report.documents = db.get_doccount() - db.get_termfreq(std::string(schema::kReviewDocument));  // issue 18: passages
   } catch (const DatabaseError& e) {
     report.open_error = e.what();
   } catch (const Xapian::Error& e) {

@@ -51,6 +51,10 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
                         Xapian::sortable_serialise(options.sentiment_max.value_or(1.0)));
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, range);
   }
+  // Issue 18: each passage also scores its review's evidence for the query.
+  ReviewEvidence evidence(db_, review_level_terms(parsed.query), options.weight(), options.review_weight,
+                          options.review_candidates);
+  query = evidence.apply(query);
   SearchResult result;
   result.query = query_text;
   Xapian::Enquire enquire(db_);
@@ -78,6 +82,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     Hit hit;
     hit.score = it.get_weight();
     hit.docid = *it;
+    hit.review_score = evidence.bonus(it.get_document().get_value(schema::kSlotReview));
     hit.collapsed = it.get_collapse_count();
     Xapian::Document doc = it.get_document();
     auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
@@ -122,7 +127,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     hit.snippet = make_snippet(hit.text, analyzer_, parsed.highlights);
     if (options.explain) {
       hit.doc_length = db_.get_doclength(hit.docid);
-      hit.explanation = explain(hit, parsed.terms, options);
+      hit.explanation = explain(hit, parsed.terms, options, evidence);
     }
     result.hits.push_back(std::move(hit));
   }
@@ -134,7 +139,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
 // term alone, restricted to the passage, scaled by the term's boost. For
 // terms combined by OR/AND/PHRASE/NEAR these add up to the hit's score.
 std::vector<TermExplanation> Searcher::explain(const Hit& hit, const std::vector<QueryTerm>& terms,
-                                               const SearchOptions& options) {
+                                               const SearchOptions& options, const ReviewEvidence& evidence) {
   std::vector<TermExplanation> out;
   Xapian::Query only_this(schema::unique_id(hit.review_id, hit.passage));
   for (const QueryTerm& term : terms) {
@@ -158,6 +163,10 @@ std::vector<TermExplanation> Searcher::explain(const Hit& hit, const std::vector
       }
     }
     out.push_back(std::move(e));
+  }
+  // Issue 18: the review-level part, term by term, in the review document.
+  for (ReviewTermWeight& part : evidence.explain(hit.review_id)) {
+    out.push_back({std::move(part.term), "review", options.review_weight, part.wdf, part.termfreq, part.weight});
   }
   return out;
 }

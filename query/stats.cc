@@ -19,7 +19,7 @@ DatabaseStats database_stats(const std::string& db_path) {
   for (int attempt = 0;; ++attempt) {
     try {
       stats = DatabaseStats{};
-      stats.passages = db.get_doccount();
+      stats.passages = db.get_doccount() - db.get_termfreq(std::string(schema::kReviewDocument));  // issue 18
       stats.average_passage_length = db.get_avlength();
       for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) ++stats.terms;
       for (auto it = db.allterms_begin(std::string(schema::kReview)); it != db.allterms_end(std::string(schema::kReview)); ++it) {

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,8 @@ struct ReviewDocuments {
   // Entity terms and their display names (issue 5), for the database's
   // "entity-name:" metadata; the writer keeps the first name of each term.
   std::vector<std::pair<std::string, std::string>> entity_names;
+  // Issue 18: the review document, for reviews with two or more passages.
+  std::optional<Xapian::Document> review_document;
 };
 
 // Everything indexed for one review. Per-review enrichments (entities,
