@@ -182,7 +182,8 @@ int eval(const std::string& dir, const std::string& db_path, const std::string& 
     Tally rs, px;
     for (const KnownItem& item : make_queries(reviews, df, seed, count)) {
       int rank = 0;
-      for (const auto& hit : run_search(search + " '" + item.query + "'")["hits"]) {
+      nlohmann::json result = run_search(search + " '" + item.query + "'");
+      for (const auto& hit : result["hits"]) {
         if (hit.value("review_id", "") == item.review_id) {
           rank = hit.value("rank", 0);
           break;

@@ -158,7 +158,7 @@ int eval(const std::string& seed_db, const std::string& corpus_db, const std::st
   Scores now = evaluate(seed, corpus, queries, shipped);
   // Issue 18: the review-level weight, the other settings as shipped.
   std::vector<std::pair<SearchOptions, Scores>> review_sweep;
-  for (double w : {0.0, 0.25, 0.5, 1.0, 2.0, 4.0}) {
+  for (double w : {0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0}) {
     SearchOptions o = shipped;
     o.review_weight = w;
     review_sweep.emplace_back(o, evaluate(seed, corpus, queries, o));

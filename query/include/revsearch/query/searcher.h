@@ -41,7 +41,7 @@ struct SearchOptions {
   // of its review's BM25 score for the query's free-text words (reviews
   // with two or more passages; 0 turns it off), counted for the best
   // `review_candidates` reviews. Tuned with benchmarks/ranking-eval.sh.
-  double review_weight = 1.0;
+  double review_weight = 4.0;
   Xapian::doccount review_candidates = 200;
 
   Xapian::BM25Weight weight() const { return Xapian::BM25Weight(bm25_k1, 0, 1, bm25_b, 0.5); }
