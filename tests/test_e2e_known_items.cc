@@ -82,6 +82,7 @@ TEST_CASE("e2e: known items, three words from three lines of a polarity review f
   std::vector<Known> items = known_items(reviews);
   REQUIRE(items.size() >= 15);
   int first = 0;
+  double reciprocal_ranks = 0;
   for (const Known& item : items) {
     auto hits = search_json(dir / "db", {"--limit", "10", item.query})["hits"];
     int rank = 0;
@@ -95,8 +96,11 @@ TEST_CASE("e2e: known items, three words from three lines of a polarity review f
     CHECK(rank >= 1);
     CHECK(rank <= 3);
     first += rank == 1;
+    if (rank > 0) reciprocal_ranks += 1.0 / rank;
   }
-  CHECK(first * 10 >= static_cast<int>(items.size()) * 9);  // 90% first, every one in the top 3
+  // The issue's bar: MRR >= 0.9 (every one in the top 3 above).
+  INFO(first << " of " << items.size() << " first");
+  CHECK(reciprocal_ranks / static_cast<double>(items.size()) >= 0.9);
 
   // --explain: the passage's own parts and its review's parts add up to the score.
   const Known& item = items.front();
