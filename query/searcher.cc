@@ -82,9 +82,9 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     Hit hit;
     hit.score = it.get_weight();
     hit.docid = *it;
-    hit.review_score = evidence.bonus(it.get_document().get_value(schema::kSlotReview));
     hit.collapsed = it.get_collapse_count();
     Xapian::Document doc = it.get_document();
+    hit.review_score = evidence.bonus(doc.get_value(schema::kSlotReview));  // issue 18
     auto data = nlohmann::json::parse(doc.get_data(), nullptr, false);
     if (data.is_discarded() || !data.is_object()) {
       throw DatabaseError("database '" + db_path_ + "': document " + std::to_string(*it) +
