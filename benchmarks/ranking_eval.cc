@@ -125,7 +125,7 @@ Scores evaluate(revsearch::query::Searcher& seed, revsearch::query::Searcher& co
 std::string describe(const SearchOptions& o) {
   std::ostringstream out;
   out << "k1=" << o.bm25_k1 << " b=" << o.bm25_b << " title_boost=" << o.parse.title_boost
-      << " actor_boost=" << o.parse.actor_boost;
+      << " actor_boost=" << o.parse.actor_boost << " review_weight=" << o.review_weight;
   return out.str();
 }
 
@@ -137,6 +137,7 @@ int eval(const std::string& seed_db, const std::string& corpus_db, const std::st
   baseline.bm25_b = 0.5;
   baseline.parse.title_boost = 0;
   baseline.parse.actor_boost = 0;
+  baseline.review_weight = 0;  // issue 18: no review-level evidence
   Scores base = evaluate(seed, corpus, queries, baseline);
 
   SearchOptions best = baseline;
@@ -155,6 +156,13 @@ int eval(const std::string& seed_db, const std::string& corpus_db, const std::st
   }
   SearchOptions shipped;  // what `revsearch search` uses now
   Scores now = evaluate(seed, corpus, queries, shipped);
+  // Issue 18: the review-level weight, the other settings as shipped.
+  std::vector<std::pair<SearchOptions, Scores>> review_sweep;
+  for (double w : {0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0}) {
+    SearchOptions o = shipped;
+    o.review_weight = w;
+    review_sweep.emplace_back(o, evaluate(seed, corpus, queries, o));
+  }
 
   std::cout << "| setting | nDCG@10 tune half | nDCG@10 held-out half | nDCG@10 all | MRR all |";
   for (const auto& [set, v] : base.ndcg_by_set) std::cout << " nDCG@10 " << set << " |";
@@ -170,6 +178,7 @@ int eval(const std::string& seed_db, const std::string& corpus_db, const std::st
   row("before: BM25 defaults", baseline, base);
   row("best on tuning half", best, best_scores);
   row("shipped defaults", shipped, now);
+  for (const auto& [o, s] : review_sweep) row("review weight sweep", o, s);
   std::cout << "\n" << queries.size() << " queries; grid: k1 {0.3,0.6,0.9,1.2,1.6} x b {0.2,0.3,0.5,0.75} x title_boost "
             << "{0,0.2,0.5,1} x actor_boost {0,0.5,1,2}\n";
   return 0;

@@ -43,7 +43,8 @@ nlohmann::json to_json(const query::SearchResult& result) {
         parts.push_back({{"term", e.term}, {"field", e.field}, {"boost", e.boost}, {"wdf", e.wdf},
                          {"termfreq", e.termfreq}, {"weight", e.weight}});
       }
-      h["explain"] = {{"doc_length", hit.doc_length}, {"terms", parts}};
+      h["explain"] = {{"doc_length", hit.doc_length}, {"terms", parts},  // issue 18: the two parts of the score
+                      {"passage_score", hit.score - hit.review_score}, {"review_score", hit.review_score}};
     }
     if (hit.sentiment) {  // sentiment (issue 6)
       h["sentiment"] = *hit.sentiment;
@@ -101,12 +102,16 @@ void print_text(const query::SearchResult& result, const query::SearchOptions& o
     if (hit.collapsed) std::cout << "  [+" << hit.collapsed << " more passages]";
     std::cout << "\n   " << hit.snippet.render(open, close) << "\n";
     if (!hit.explanation.empty()) {
-      std::cout << "   explain: passage length " << hit.doc_length << " terms; BM25 parts:\n";
+      std::cout << "   explain: passage length " << hit.doc_length << " terms; BM25 parts";
+      std::snprintf(score, sizeof score, "%.3f", hit.score - hit.review_score);
+      std::cout << " (passage " << score;
+      std::snprintf(score, sizeof score, "%.3f", hit.review_score);
+      std::cout << " + its review " << score << "):\n";
       for (const auto& e : hit.explanation) {
         std::snprintf(score, sizeof score, "%.3f", e.weight);
         std::cout << "     " << score << "  " << e.term << " (" << e.field;
         if (e.boost != 1.0) std::cout << ", boost " << e.boost;
-        std::cout << ", wdf " << e.wdf << ", in " << e.termfreq << " passages)\n";
+        std::cout << ", wdf " << e.wdf << ", in " << e.termfreq << (e.field == "review" ? " reviews)\n" : " passages)\n");
       }
     }
     std::cout << "\n";
@@ -132,6 +137,9 @@ Command add_search_command(CLI::App& app) {
       ->delimiter(',');
   sub->add_flag("--explain", args->options.explain, "Show each term's BM25 share of every hit's score");
   sub->add_flag("!--no-suggest", args->options.suggest, "Don't compute \"did you mean\" suggestions");
+  sub->add_option("--review-weight", args->options.review_weight,
+                  "Weight of a passage's review-level evidence in its score (0 ranks passages alone)")
+      ->check(CLI::NonNegativeNumber);  // issue 18
   // Sentiment (issue 6): order and filter by the passage sentiment score.
   sub->add_option_function<std::string>(
          "--sort",

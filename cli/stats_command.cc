@@ -26,6 +26,7 @@ int print_term_budget(const query::TermBudget& b, bool json) {
                           {"positional", p.positional}});
     }
     nlohmann::json out = {{"passages", b.passages},
+                          {"review_documents", b.review_documents},
                           {"postings", b.postings},
                           {"postings_per_passage", per_passage(b.postings, b.passages)},
                           {"positions", b.positions},
@@ -39,7 +40,8 @@ int print_term_budget(const query::TermBudget& b, bool json) {
     std::cout << out.dump() << "\n";
     return kExitOk;
   }
-  std::printf("passages: %llu\n", static_cast<unsigned long long>(b.passages));
+  std::printf("passages: %llu (and %llu review documents, one per review of several passages)\n",
+              static_cast<unsigned long long>(b.passages), static_cast<unsigned long long>(b.review_documents));
   std::printf("%-8s %10s %12s %9s %7s %s\n", "prefix", "terms", "postings", "/passage", "share", "positions");
   for (const query::PrefixCost& p : b.prefixes) {
     std::printf("%-8s %10llu %12llu %9.2f %6.1f%% %s\n", p.prefix.empty() ? "(words)" : p.prefix.c_str(),

@@ -158,8 +158,11 @@ class Snapshot {
       const char* end = stamp.data() + stamp.size();
       auto [ptr, ec] = std::from_chars(stamp.data() + prefix.size(), end, count);
       if (ec != std::errc() || ptr != end || count == 0) return false;  // not our stamp: rebuild
-      return (count == 1 || db_.term_exists(schema::unique_id(review.id, count))) &&
-             !db_.term_exists(schema::unique_id(review.id, count + 1));
+      if (count >= 2 && (!db_.term_exists(schema::unique_id(review.id, count)) ||
+                         !db_.term_exists(schema::unique_id(review.id, schema::kReviewDocumentPassage)))) {
+        return false;  // several passages come with a review document
+      }
+      return !db_.term_exists(schema::unique_id(review.id, count + 1));
     });
   }
 

@@ -43,6 +43,8 @@ DeleteSummary delete_reviews(const std::string& db_path, const std::vector<std::
         continue;
       }
       db.delete_document(term);
+      std::string review_document = schema::unique_id(id, schema::kReviewDocumentPassage);  // issue 18
+      if (db.term_exists(review_document)) db.delete_document(review_document);
       ++summary.reviews_deleted;
       summary.passages_deleted += passages;
     }

@@ -5,6 +5,7 @@
 #include <cstring>
 
 #include "revsearch/indexer/document_builder.h"
+#include "revsearch/indexer/review_level.h"
 #include "revsearch/indexer/sentiment_terms.h"
 #include "revsearch/schema.h"
 
@@ -52,6 +53,7 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
   out.documents.reserve(split.passages.size());
   entities::ReviewContext entity_context(review.title);  // issue 5: names carry across passages
   add_initials_synonyms(title_tokens, out.synonyms);
+  ReviewLevelTerms review_terms;  // review-level evidence for ranking
   for (const Passage& passage : split.passages) {
     // Analysed and scored once: the terms, the passage sentiment and the
     // targeted sentiment all read the same tokens.
@@ -74,10 +76,12 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
     doc.set_data(record.encode());
     out.documents.push_back(std::move(doc));
     out.boilerplate += passage.boilerplate;
+    if (!passage.boilerplate) review_terms.add(tokens);
   }
   if (auto [file, line] = split_source(review.source); !file.empty()) {
     out.metadata.emplace_back(source_metadata_key(source_key(file)), std::string(file));
   }
+  if (split.passages.size() >= 2) out.review_document = review_terms.document(review);
   out.duplicates = split.duplicates;
   return out;
 }

@@ -27,10 +27,18 @@ namespace revsearch::indexer::detail {
 inline std::size_t write_review(Xapian::WritableDatabase& db, const ReviewDocuments& review) {
   if (review.is_new) {
     for (const Xapian::Document& doc : review.documents) db.add_document(doc);
+    if (review.review_document) db.add_document(*review.review_document);
     return 0;
   }
   for (std::size_t i = 0; i < review.documents.size(); ++i) {
     db.replace_document(schema::unique_id(review.review_id, static_cast<unsigned>(i + 1)), review.documents[i]);
+  }
+  // Issue 18: the review document (passage 0), or none for one passage.
+  std::string review_term = schema::unique_id(review.review_id, schema::kReviewDocumentPassage);
+  if (review.review_document) {
+    db.replace_document(review_term, *review.review_document);
+  } else if (db.term_exists(review_term)) {
+    db.delete_document(review_term);
   }
   std::size_t stale_removed = 0;
   for (auto n = static_cast<unsigned>(review.documents.size() + 1);; ++n) {

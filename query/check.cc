@@ -9,6 +9,7 @@
 
 #include "revsearch/errors.h"
 #include "revsearch/query/database.h"
+#include "revsearch/schema.h"
 
 namespace revsearch::query {
 
@@ -35,7 +36,8 @@ CheckReport check_database(const std::string& path) {
   }
   report.details = details.str();
   try {
-    report.documents = open_database(path, FormatCheck::kAny).get_doccount();
+    Xapian::Database db = open_database(path, FormatCheck::kAny);
+    report.documents = db.get_doccount() - db.get_termfreq(std::string(schema::kReviewDocument));  // passages only
   } catch (const DatabaseError& e) {
     report.open_error = e.what();
   } catch (const Xapian::Error& e) {

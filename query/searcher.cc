@@ -53,6 +53,10 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
                         Xapian::sortable_serialise(options.sentiment_max.value_or(1.0)));
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, range);
   }
+  // Issue 18: each passage also scores its review's evidence for the query.
+  ReviewEvidence evidence(db_, review_level_terms(parsed.query), options.weight(), options.review_weight,
+                          options.review_candidates);
+  query = evidence.apply(query);
   SearchResult result;
   result.query = query_text;
   Xapian::Enquire enquire(db_);
@@ -94,6 +98,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
         continue;
       }
     }
+    hit.review_score = evidence.bonus(record->review_id);
     fill_hit(hit, std::move(*record));
     kept.push_back(std::move(hit));
   }
@@ -105,7 +110,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     hit.snippet = make_snippet(hit.text, analyzer_, parsed.highlights);
     if (options.explain) {
       hit.doc_length = db_.get_doclength(hit.docid);
-      hit.explanation = explain(hit, parsed.terms, options);
+      hit.explanation = explain(hit, parsed.terms, options, evidence);
     }
     result.hits.push_back(std::move(hit));
   }
@@ -143,7 +148,7 @@ std::string Searcher::source_path(std::uint32_t key) {
 // term alone, restricted to the passage, scaled by the term's boost. For
 // terms combined by OR/AND/PHRASE/NEAR these add up to the hit's score.
 std::vector<TermExplanation> Searcher::explain(const Hit& hit, const std::vector<QueryTerm>& terms,
-                                               const SearchOptions& options) {
+                                               const SearchOptions& options, const ReviewEvidence& evidence) {
   std::vector<TermExplanation> out;
   Xapian::Query only_this(schema::unique_id(hit.review_id, hit.passage));  // (exactly this passage)
   for (const QueryTerm& term : terms) {
@@ -167,6 +172,10 @@ std::vector<TermExplanation> Searcher::explain(const Hit& hit, const std::vector
       }
     }
     out.push_back(std::move(e));
+  }
+  // Issue 18: the review-level part, term by term, in the review document.
+  for (ReviewTermWeight& part : evidence.explain(hit.review_id)) {
+    out.push_back({std::move(part.term), "review", options.review_weight, part.wdf, part.termfreq, part.weight});
   }
   return out;
 }

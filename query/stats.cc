@@ -17,15 +17,15 @@ namespace {
 // meanwhile can discard the revision being read, so start again on the
 // new one (a few times).
 template <typename Read>
-void read_consistently(Xapian::Database &db, const std::string &db_path, Read read) {
+void read_consistently(Xapian::Database& db, const std::string& db_path, Read read) {
   for (int attempt = 0;; ++attempt) {
     try {
       read();
       return;
-    } catch (const Xapian::DatabaseModifiedError &) {
+    } catch (const Xapian::DatabaseModifiedError&) {
       if (attempt == 3) throw DatabaseError("database '" + db_path + "' kept changing while read; try again");
       db.reopen();
-    } catch (const Xapian::Error &e) {
+    } catch (const Xapian::Error& e) {
       throw DatabaseError("database '" + db_path + "': " + e.get_description());
     }
   }
@@ -33,12 +33,12 @@ void read_consistently(Xapian::Database &db, const std::string &db_path, Read re
 
 }  // namespace
 
-DatabaseStats database_stats(const std::string &db_path) {
+DatabaseStats database_stats(const std::string& db_path) {
   Xapian::Database db = open_database(db_path, FormatCheck::kAny);
   DatabaseStats stats;
   read_consistently(db, db_path, [&] {
     stats = DatabaseStats{};
-    stats.passages = db.get_doccount();
+    stats.passages = db.get_doccount() - db.get_termfreq(std::string(schema::kReviewDocument));
     stats.average_passage_length = db.get_avlength();
     for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) ++stats.terms;
     // Every review has exactly one first passage.
@@ -80,44 +80,45 @@ std::string_view prefix_of(std::string_view term) {
   return term.substr(0, n);
 }
 
-bool has_positions(const Xapian::Database &db, const std::string &term) {
+bool has_positions(const Xapian::Database& db, const std::string& term) {
   Xapian::PostingIterator first = db.postlist_begin(term);
   return first != db.postlist_end(term) && db.positionlist_begin(*first, term) != db.positionlist_end(*first, term);
 }
 
 }  // namespace
 
-TermBudget term_budget(const std::string &db_path) {
+TermBudget term_budget(const std::string& db_path) {
   Xapian::Database db = open_database(db_path, FormatCheck::kAny);
   TermBudget budget;
   read_consistently(db, db_path, [&] {
     budget = TermBudget{};
-    budget.passages = db.get_doccount();
+    budget.review_documents = db.get_termfreq(std::string(schema::kReviewDocument));
+    budget.passages = db.get_doccount() - budget.review_documents;
     std::map<std::string, PrefixCost, std::less<>> by_prefix;
     std::map<std::string, int, std::less<>> position_probes;  // a few terms per prefix are enough
     for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) {
-      const std::string &term = *it;
+      const std::string& term = *it;
       std::string_view prefix = prefix_of(term);
       auto found = by_prefix.find(prefix);
       if (found == by_prefix.end())
         found = by_prefix.emplace(std::string(prefix), PrefixCost{std::string(prefix)}).first;
-      PrefixCost &cost = found->second;
+      PrefixCost& cost = found->second;
       ++cost.terms;
       cost.postings += it.get_termfreq();
       cost.occurrences += db.get_collection_freq(term);
-      int &probes = position_probes[cost.prefix];
+      int& probes = position_probes[cost.prefix];
       if (!cost.positional && probes < 3) {
         ++probes;
         cost.positional = has_positions(db, term);
       }
     }
-    for (auto &[prefix, cost] : by_prefix) {
+    for (auto& [prefix, cost] : by_prefix) {
       budget.postings += cost.postings;
       if (cost.positional) budget.positions += cost.occurrences;
       budget.prefixes.push_back(cost);
     }
     std::stable_sort(budget.prefixes.begin(), budget.prefixes.end(),
-                     [](const PrefixCost &a, const PrefixCost &b) { return a.postings > b.postings; });
+                     [](const PrefixCost& a, const PrefixCost& b) { return a.postings > b.postings; });
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
       budget.data_bytes += db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data().size();
     }

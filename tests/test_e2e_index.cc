@@ -47,7 +47,7 @@ TEST_CASE("e2e: re-indexing the same input does not change counts", "[e2e]") {
 
 TEST_CASE("e2e: a shrunken review loses its stale passages on re-index", "[e2e]") {
   TempDir dir;
-  write_file(dir / "in/r.txt", "First paragraph about acting.\nSecond paragraph about music.\nThird about pacing.\n");
+  write_file(dir / "in/r.txt", "First paragraph about acting.\n\nSecond paragraph about music.\n\nThird about pacing.\n");
   REQUIRE(run_revsearch({"index", "--db", dir / "db", dir / "in"}).status == 0);
   write_file(dir / "in/r.txt", "First paragraph about acting.\n");
   RunResult r = run_revsearch({"index", "--db", dir / "db", dir / "in"});

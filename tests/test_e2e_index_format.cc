@@ -81,7 +81,9 @@ TEST_CASE("e2e: stats --terms shows what a passage costs", "[e2e]") {
   CHECK(by_prefix.at("XKB")["positional"] == false);
   // One Q and one L term per passage; no kind term on review text, no
   // 초성 or sentiment-word postings (vocabulary-level, see schema.h).
-  CHECK(by_prefix.at("Q")["postings"].get<double>() == passages);
+  // (Q also names the review document of a review of several passages.)
+  CHECK(by_prefix.at("Q")["postings"].get<double>() == passages + budget["review_documents"].get<double>());
+  CHECK(budget["review_documents"].get<long>() >= 1);  // the seed review, at least
   CHECK(by_prefix.at("L")["postings"].get<double>() == passages);
   CHECK(by_prefix.at("K")["postings"] == 1);  // the seed review's boilerplate line
   CHECK(by_prefix.count("XKC") == 0);

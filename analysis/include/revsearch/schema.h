@@ -74,6 +74,16 @@ inline std::string person_sentiment_entity(bool character, std::string_view key,
   return std::string(character ? "character:" : "") + (given_only ? "given:" : "") + std::string(key);
 }
 
+// Review-level evidence (issue 18): a review with two or more passages
+// also gets one review document (unique id passage 0, kReviewDocument,
+// the review id in kSlotReview) whose kReviewWord terms are the search
+// forms of all its words, wdf = occurrences, no positions. Passage queries
+// never match it; the searcher ranks reviews with it and adds a review's
+// score to its passages'. Single-passage reviews (NSMC) have none.
+inline constexpr std::string_view kReviewWord = "XW";         // search form, on review documents only
+inline constexpr std::string_view kReviewDocument = "XWD";    // whole term: marks review documents
+inline constexpr unsigned kReviewDocumentPassage = 0;         // unique_id(review, 0)
+
 // Kinds of passage.
 inline constexpr std::string_view kKindReview = "review";
 inline constexpr std::string_view kKindBoilerplate = "boilerplate";

@@ -1,5 +1,7 @@
-// How a review becomes passages: paragraphs, over-long ones cut at sentence
-// boundaries; repeated passages dropped; each tagged with its language;
+// How a review becomes passages: real paragraphs (blank lines, indentation,
+// <br>/<p>, or a paragraph a line), and where a text has none (a sentence a
+// line, hard-wrapped lines, one long block) windows of whole sentences of
+// about a target size; repeated passages dropped; each tagged with its language;
 // short foreign-language site boilerplate marked so it is not ranked as
 // review text.
 #pragma once
@@ -29,18 +31,27 @@ struct SplitReview {
 
 class PassageSplitter {
  public:
-  // Paragraphs longer than `max_passage_bytes` are cut at sentence
-  // boundaries into pieces of at most about that size.
-  explicit PassageSplitter(analysis::Analyzer& analyzer, std::size_t max_passage_bytes = 1500);
+  // Paragraphs longer than `max_passage_bytes`, and text with no
+  // paragraphs, are cut at sentence boundaries into windows of about
+  // `target_words` words, each at most `max_passage_bytes` long.
+  explicit PassageSplitter(analysis::Analyzer& analyzer, std::size_t max_passage_bytes = 1500,
+                           std::size_t target_words = kDefaultTargetWords);
+
+  // Words per window of sentences; chosen with benchmarks/known_items (README).
+  static constexpr std::size_t kDefaultTargetWords = 100;
 
   SplitReview split(const Review& review);
 
  private:
   std::vector<std::string> paragraphs(std::string_view text);
+  void block_passages(const std::vector<std::string_view>& lines, std::vector<std::string>& out);
+  void paragraph(std::string_view text, std::vector<std::string>& out);
+  void windows(const std::vector<std::string_view>& units, std::vector<std::string>& out);
 
   analysis::Analyzer& analyzer_;
   analysis::SentenceSplitter sentences_;
   std::size_t max_passage_bytes_;
+  std::size_t target_words_;
 };
 
 // Phrases that review sites append to every review ("Was this review

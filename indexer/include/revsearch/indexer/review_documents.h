@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -40,6 +41,9 @@ struct ReviewDocuments {
   std::vector<std::pair<std::string, std::string>> metadata;
   // Vocabulary-level synonym entries (key, term): 초성 keys of Hangul stems.
   std::vector<std::pair<std::string, std::string>> synonyms;
+  // The review document, for reviews with two or more passages: the whole
+  // review's words, for ranking passages by their review's evidence.
+  std::optional<Xapian::Document> review_document;
 };
 
 // Everything indexed for one review. Per-review enrichments (entities,

@@ -13,6 +13,7 @@
 #include "revsearch/query/facets.h"
 #include "revsearch/query/query_parser.h"
 #include "revsearch/query/entity_facets.h"
+#include "revsearch/query/review_evidence.h"
 #include "revsearch/query/snippet.h"
 
 namespace revsearch::query {
@@ -38,6 +39,13 @@ struct SearchOptions {
   SentimentSort sentiment_sort = SentimentSort::kNone;
   std::optional<double> sentiment_min;
   std::optional<double> sentiment_max;
+
+  // Review-level evidence (issue 18): each passage's score gets this much
+  // of its review's BM25 score for the query's free-text words (reviews
+  // with two or more passages; 0 turns it off), counted for the best
+  // `review_candidates` reviews. Tuned with benchmarks/ranking-eval.sh.
+  double review_weight = 4.0;
+  Xapian::doccount review_candidates = 200;
 
   Xapian::BM25Weight weight() const { return Xapian::BM25Weight(bm25_k1, 0, 1, bm25_b, 0.5); }
 };
@@ -69,6 +77,7 @@ struct Hit {
   Snippet snippet;
   std::vector<TermExplanation> explanation;  // with SearchOptions::explain
   Xapian::termcount doc_length = 0;
+  double review_score = 0;  // issue 18: the review-level part of `score` (0 for a one-passage review)
   // Issue 5: entities the passage mentions (display names).
   std::vector<std::string> actors;
   std::vector<std::string> characters;
@@ -93,7 +102,7 @@ class Searcher {
  private:
   SearchResult run(const std::string& query_text, const SearchOptions& options);
   std::vector<TermExplanation> explain(const Hit& hit, const std::vector<QueryTerm>& terms,
-                                       const SearchOptions& options);
+                                       const SearchOptions& options, const ReviewEvidence& evidence);
   void fill_hit(Hit& hit, PassageRecord&& record);
   std::string source_path(std::uint32_t key);
 

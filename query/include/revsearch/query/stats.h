@@ -32,6 +32,7 @@ struct PrefixCost {
 
 struct TermBudget {
   std::uint64_t passages = 0;
+  std::uint64_t review_documents = 0;  // one per review of 2+ passages (ranking evidence)
   std::vector<PrefixCost> prefixes;  // most postings first
   std::uint64_t postings = 0;
   std::uint64_t positions = 0;       // occurrences of the positional prefixes

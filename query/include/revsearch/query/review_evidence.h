@@ -1,0 +1,60 @@
+// Review-level evidence (issue 18): a passage's review ranked as a whole
+// for the query's free-text words (its review document, see
+// schema::kReviewWord), and that score, weighted, added to each of its
+// passages' own BM25 score, so the best passage of the best review ranks
+// first.
+#pragma once
+
+#include <xapian.h>
+
+#include <memory>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace revsearch::query {
+
+// The review-level terms of a query: its positive free-text stem terms
+// (`Z...` -> `XW...`), each as often as the query holds it. Left out:
+// what is under NOT, `-` or a filter, and phrase or NEAR words (review
+// documents hold no positions).
+std::vector<std::string> review_level_terms(const Xapian::Query& query);
+
+// One review-level term's share of a passage's score, for --explain.
+struct ReviewTermWeight {
+  std::string term;
+  Xapian::termcount wdf = 0;      // occurrences in the review
+  Xapian::doccount termfreq = 0;  // reviews (review documents) holding it
+  double weight = 0;              // BM25 weight in the review document, times the factor
+};
+
+class ReviewEvidence {
+ public:
+  // Ranks the review documents for `terms` (an OR, the same `weight`
+  // scheme as the passages); the first `candidates` reviews give their
+  // passages `factor` times their score. Nothing when the database has no
+  // review documents, `terms` is empty or `factor` is 0.
+  ReviewEvidence(const Xapian::Database& db, std::vector<std::string> terms, const Xapian::Weight& weight,
+                 double factor, Xapian::doccount candidates);
+
+  // `passage_query` over passages only (review documents excluded), each
+  // passage's review bonus added (OP_AND_MAYBE with a value-map source on
+  // the review id slot).
+  Xapian::Query apply(const Xapian::Query& passage_query) const;
+
+  // The bonus of a review's passages (0 when it is not among the candidates).
+  double bonus(const std::string& review_id) const;
+
+  // The bonus split per term: the parts add up to bonus(review_id).
+  std::vector<ReviewTermWeight> explain(const std::string& review_id) const;
+
+ private:
+  Xapian::Database db_;
+  std::vector<std::string> terms_;
+  std::unique_ptr<Xapian::Weight> weight_;
+  double factor_ = 0;
+  bool has_review_documents_ = false;
+  std::unordered_map<std::string, double> bonus_;
+};
+
+}  // namespace revsearch::query
