@@ -1,29 +1,13 @@
 // `revsearch analyze [--lang ko|en|auto] TEXT`: the terms a text becomes, to
 // see why it matches.
-#include <nlohmann/json.hpp>
-
 #include <iostream>
 
 #include "commands.h"
 #include "revsearch/analysis/analyzer.h"
-#include "revsearch/analysis/korean.h"
 #include "revsearch/analysis/language.h"
-#include "revsearch/schema.h"
+#include "revsearch/api/json.h"
 
 namespace revsearch::cli {
-namespace {
-
-// Every body term the indexer adds for a token (document_builder.cc).
-std::vector<std::string> index_terms(const analysis::Token& t) {
-  std::vector<std::string> out = {t.text};
-  if (!t.stopword) out.push_back(schema::prefixed(schema::kStem, t.search_form()));
-  for (const std::string& b : analysis::token_bigrams(t)) out.push_back(schema::prefixed(schema::kHangulBigram, b));
-  std::string initials = analysis::token_initials(t);
-  if (!initials.empty()) out.push_back(schema::prefixed(schema::kInitials, initials));
-  return out;
-}
-
-}  // namespace
 
 Command add_analyze_command(CLI::App& app) {
   auto words = std::make_shared<std::vector<std::string>>();
@@ -39,20 +23,13 @@ Command add_analyze_command(CLI::App& app) {
             analysis::Pipeline pipeline = *pipeline_name == "ko"   ? analysis::Pipeline::kKorean
                                           : *pipeline_name == "en" ? analysis::Pipeline::kEnglish
                                                           : analysis::Pipeline::kAuto;
+            if (*json) {
+              std::cout << api::analyze_json(text, pipeline).dump() << "\n";
+              return kExitOk;
+            }
             analysis::Analyzer analyzer(pipeline);
             std::vector<analysis::Token> tokens = analyzer.analyze(text);
             analysis::LanguageGuess lang = analysis::detect_language(text);
-            if (*json) {
-              nlohmann::json out = nlohmann::json::array();
-              for (const auto& t : tokens) {
-                out.push_back({{"term", t.text}, {"stem", t.search_form()}, {"position", t.position},
-                               {"start", t.begin}, {"end", t.end}, {"stopword", t.stopword},
-                               {"compound", t.compound}, {"compound_part", t.compound_part},
-                               {"terms", index_terms(t)}});
-              }
-              std::cout << nlohmann::json{{"language", lang.code}, {"tokens", out}}.dump() << "\n";
-              return kExitOk;
-            }
             std::cout << "language: " << lang.code << "\n";
             for (const auto& t : tokens) {
               std::cout << t.position << "\t" << t.text << "\t" << t.search_form();
@@ -60,7 +37,7 @@ Command add_analyze_command(CLI::App& app) {
               if (t.compound) std::cout << "\tcompound";
               if (t.compound_part) std::cout << "\tpart";
               std::cout << "\tterms:";
-              for (const std::string& term : index_terms(t)) std::cout << " " << term;
+              for (const std::string& term : api::index_terms(t)) std::cout << " " << term;
               std::cout << "\n";
             }
             return kExitOk;

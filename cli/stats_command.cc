@@ -1,9 +1,8 @@
 // `revsearch stats --db DIR`
-#include <nlohmann/json.hpp>
-
 #include <iostream>
 
 #include "commands.h"
+#include "revsearch/api/json.h"
 #include "revsearch/query/stats.h"
 
 namespace revsearch::cli {
@@ -17,11 +16,7 @@ Command add_stats_command(CLI::App& app) {
   return {sub, [db, json] {
             query::DatabaseStats s = query::database_stats(*db);
             if (*json) {
-              nlohmann::json out = {{"reviews", s.reviews},       {"passages", s.passages},
-                                    {"terms", s.terms},           {"size_bytes", s.size_bytes},
-                                    {"languages", s.languages},   {"kinds", s.kinds},
-                                    {"average_passage_length", s.average_passage_length}};
-              std::cout << out.dump() << "\n";
+              std::cout << api::stats_json(s).dump() << "\n";
               return kExitOk;
             }
             std::cout << "reviews:   " << s.reviews << "\n"
