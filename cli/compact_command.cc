@@ -1,5 +1,5 @@
-// `revsearch compact --db DIR --out NEWDIR`: a compacted single database
-// (merging a sharded one).
+// `revsearch compact --db DIR [--out NEWDIR]`: a compacted single database
+// (merging a sharded one), written to NEWDIR or in place of DIR.
 #include <iostream>
 
 #include "commands.h"
@@ -12,11 +12,12 @@ Command add_compact_command(CLI::App& app) {
     std::string db, out;
   };
   auto args = std::make_shared<Args>();
-  CLI::App* sub = app.add_subcommand("compact", "Write a compacted copy of a database, merging shards into one");
+  CLI::App* sub = app.add_subcommand("compact", "Compact a database in place or into a copy, merging shards into one");
   sub->add_option("--db", args->db, "Database directory (single or sharded)")->required();
-  sub->add_option("--out", args->out, "New database directory (must not exist)")->required();
+  sub->add_option("--out", args->out, "New database directory (must not exist; default: replace DIR in place)");
   return {sub, [args] {
-            indexer::CompactSummary s = indexer::compact_database(args->db, args->out);
+            indexer::CompactSummary s = args->out.empty() ? indexer::compact_in_place(args->db)
+                                                           : indexer::compact_database(args->db, args->out);
             std::cout << "shards merged: " << s.shards_in << "\n"
                       << "bytes before:  " << s.bytes_before << "\n"
                       << "bytes after:   " << s.bytes_after << "\n";

@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
   std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"revsearch: full-text search for Korean and English film and TV reviews"};
   app.require_subcommand(1);
+  // Issue 15: global options also after the subcommand (`revsearch index --quiet ...`).
+  app.fallthrough();
   bool verbose = false, quiet = false;
   app.add_flag("-v,--verbose", verbose, "Log debug details to stderr");
   app.add_flag("-q,--quiet", quiet, "Log only warnings and errors");
