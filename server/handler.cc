@@ -183,7 +183,9 @@ bool constant_time_equal(std::string_view a, std::string_view b) {
 Response json_response(int status, const nlohmann::json& body) {
   Response r;
   r.status = status;
-  r.body = body.dump();
+  // Messages may quote request bytes that are not UTF-8 (a path, a method):
+  // replaced, never a throw.
+  r.body = body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   return r;
 }
 

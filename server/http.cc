@@ -97,7 +97,8 @@ int serve(const ServerOptions& options) {
   http.set_error_handler([](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty()) return;
     std::string message(reason(res.status));
-    res.set_content(api::error_json(message).dump(), "application/json; charset=utf-8");
+    res.set_content(api::error_json(message).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace),
+                    "application/json; charset=utf-8");
   });
   http.set_exception_handler([](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
     res.status = 500;

@@ -116,6 +116,7 @@ TEST_CASE("serve: bad requests get their status and a JSON error, logged once ea
       {"GET", "/sentiment?text=good&lang=fr", "", 400, "'lang'"},
       {"GET", "/entities?kind=director", "", 400, "'kind'"},
       {"GET", "/nowhere", "", 404, "no such route"},
+      {"GET", "/%FF%FE", "", 404, "no such route"},
       {"POST", "/search?q=a", "x", 405, "not allowed"},
       {"DELETE", "/reviews", "", 405, "not allowed"},
       {"POST", "/reviews", R"({"id":"x","text":"y"})", 401, "admin-token-file"},
