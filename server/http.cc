@@ -2,7 +2,9 @@
 // timeouts, JSON for every error it makes itself (400, 413, 414...), one
 // stderr line per refused request, and a clean stop on SIGINT/SIGTERM.
 #include <httplib.h>
+#include <netinet/in.h>
 #include <pthread.h>
+#include <sys/socket.h>
 #include <spdlog/spdlog.h>
 
 #include <csignal>
@@ -46,6 +48,26 @@ std::string_view reason(int status) {
     case 414: return "request line too long";
     case 431: return "request headers too large";
     default: return status >= 500 ? "server error" : "refused";
+  }
+}
+
+// Debian's cpp-httplib 0.11.4 is compiled with a listen backlog of 5: a
+// burst of connections (64 at once from a load test) overflows the accept
+// queue, the kernel drops the handshakes and clients wait 1-3 s to retry.
+// Linux lets listen() change the backlog of a listening socket, so widen it
+// on the socket httplib made (found by its port).
+void widen_backlog(int port) {
+  for (int fd = 3; fd < 4096; ++fd) {
+    int listening = 0;
+    socklen_t length = sizeof listening;
+    if (getsockopt(fd, SOL_SOCKET, SO_ACCEPTCONN, &listening, &length) != 0 || !listening) continue;
+    sockaddr_storage address{};
+    socklen_t address_length = sizeof address;
+    if (getsockname(fd, reinterpret_cast<sockaddr*>(&address), &address_length) != 0) continue;
+    int bound = -1;
+    if (address.ss_family == AF_INET) bound = ntohs(reinterpret_cast<sockaddr_in*>(&address)->sin_port);
+    if (address.ss_family == AF_INET6) bound = ntohs(reinterpret_cast<sockaddr_in6*>(&address)->sin6_port);
+    if (bound == port && listen(fd, SOMAXCONN) != 0) spdlog::warn("cannot widen the listen backlog");
   }
 }
 
@@ -124,6 +146,7 @@ int serve(const ServerOptions& options) {
   } else if (!http.bind_to_port(options.host, port)) {
     throw std::runtime_error("cannot listen on " + options.host + ":" + std::to_string(port));
   }
+  widen_backlog(port);
   if (options.host != "127.0.0.1" && options.host != "::1" && options.host != "localhost") {
     spdlog::warn("listening on {}, not loopback: anyone who can reach it can search", options.host);
   }

@@ -245,6 +245,39 @@ TEST_CASE("serve: stalled clients are cut off without holding a search worker", 
   CHECK(http_get(server.port(), "/health").status == 200);
 }
 
+TEST_CASE("serve: a burst of connections is not dropped (listen backlog)", "[serve]") {
+  ServerProcess server(demo_db(), {"--threads", "1"});
+  // cpp-httplib listens with a backlog of 5; the server widens it. `ss`
+  // shows a listening socket's backlog as Send-Q.
+  std::string command = "ss -ltnH 'sport = :" + std::to_string(server.port()) + "' 2>/dev/null";
+  std::string listing;
+  if (FILE* ss = popen(command.c_str(), "r")) {
+    char buf[512];
+    while (fgets(buf, sizeof buf, ss)) listing += buf;
+    pclose(ss);
+  }
+  if (listing.empty()) {
+    WARN("ss (iproute2) unavailable: backlog not checked");
+  } else {
+    std::istringstream fields(listing);
+    std::string state, recv_q, send_q;
+    fields >> state >> recv_q >> send_q;
+    INFO(listing);
+    CHECK(std::stoi(send_q) >= 128);
+  }
+  // 64 connections at once all get their answer.
+  std::vector<std::unique_ptr<Connection>> burst;
+  for (int i = 0; i < 64; ++i) {
+    burst.push_back(std::make_unique<Connection>(server.port(), 20));
+    burst.back()->send_all("GET /health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  }
+  auto started = std::chrono::steady_clock::now();
+  int ok = 0;
+  for (auto& c : burst) ok += parse_reply(c->read_all()).status == 200;
+  CHECK(ok == 64);
+  CHECK(std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() < 5);
+}
+
 TEST_CASE("serve: a missing database or a short token is an error at start", "[serve]") {
   TempDir dir;
   RunResult r = run_revsearch({"serve", "--db", dir / "none", "--port", "0"});
