@@ -7,7 +7,7 @@
 
 #include "commands.h"
 #include "revsearch/query/database.h"
-#include "revsearch/query/entity_facets.h"
+#include "revsearch/api/json.h"
 
 namespace revsearch::cli {
 namespace {
@@ -34,30 +34,24 @@ Command add_entities_command(CLI::App& app) {
   return {sub, [args] {
             if (args->kinds.empty()) args->kinds = {"actor", "character", "title"};
             Xapian::Database db = query::open_database(args->db);
-            std::vector<query::CharacterLink> links = query::character_links(db);
-            nlohmann::json out = nlohmann::json::object();
-            for (const std::string& kind : args->kinds) {
-              query::EntityFacet facet = query::list_entities(db, kind);
-              if (args->limit && facet.values.size() > args->limit) facet.values.resize(args->limit);
-              nlohmann::json list = nlohmann::json::array();
-              if (!args->json) std::cout << kind << "s (" << facet.values.size() << " shown):\n";
-              for (const query::EntityFacetValue& v : facet.values) {
-                nlohmann::json item = {{"name", v.name}, {"key", v.key}, {"passages", v.count}};
-                std::string played;
-                if (kind == "character") {
-                  nlohmann::json played_by = nlohmann::json::array();
-                  for (const query::CharacterLink& l : links) {
-                    if (l.character_key != v.key) continue;
-                    played_by.push_back({{"actor", l.actor}, {"actor_key", l.actor_key}, {"title", l.title}});
-                    played += (played.empty() ? "  played by " : "; ") + l.actor +
-                              (l.title.empty() ? "" : " in " + l.title);
+            nlohmann::json out = api::entities_json(db, args->kinds, args->limit);
+            if (!args->json) {
+              for (const std::string& kind : args->kinds) {
+                const nlohmann::json& list = out[kind];
+                std::cout << kind << "s (" << list.size() << " shown):\n";
+                for (const nlohmann::json& item : list) {
+                  std::string played;
+                  if (item.contains("played_by")) {
+                    for (const nlohmann::json& l : item["played_by"]) {
+                      std::string title = l["title"];
+                      played += (played.empty() ? "  played by " : "; ") + l["actor"].get<std::string>() +
+                                (title.empty() ? "" : " in " + title);
+                    }
                   }
-                  item["played_by"] = played_by;
+                  std::cout << "  " << item["passages"].get<Xapian::doccount>() << "\t"
+                            << item["name"].get<std::string>() << played << "\n";
                 }
-                list.push_back(item);
-                if (!args->json) std::cout << "  " << v.count << "\t" << v.name << played << "\n";
               }
-              out[kind] = list;
             }
             if (args->json) std::cout << out.dump() << "\n";
             return kExitOk;

@@ -40,6 +40,8 @@ int main(int argc, char** argv) {
   std::signal(SIGXFSZ, SIG_IGN);
   CLI::App app{"revsearch: full-text search for Korean and English film and TV reviews"};
   app.require_subcommand(1);
+  // Issue 15: global options also after the subcommand (`revsearch index --quiet ...`).
+  app.fallthrough();
   bool verbose = false, quiet = false;
   app.add_flag("-v,--verbose", verbose, "Log debug details to stderr");
   app.add_flag("-q,--quiet", quiet, "Log only warnings and errors");
@@ -52,7 +54,8 @@ int main(int argc, char** argv) {
       cli::add_delete_command(app), cli::add_compact_command(app),
       cli::add_bench_command(app),
       cli::add_sentiment_command(app),  // sentiment (issue 6)
-      cli::add_entities_command(app)};  // issue 5
+      cli::add_entities_command(app),  // issue 5
+      cli::add_serve_command(app)};  // issue 15
 
   try {
     app.parse(argc, argv);

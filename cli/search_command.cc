@@ -1,9 +1,8 @@
 // `revsearch search --db DIR [--limit N] [--offset N] [--json] QUERY`
-#include <nlohmann/json.hpp>
-
 #include <iostream>
 
 #include "commands.h"
+#include "revsearch/api/json.h"
 #include "revsearch/query/searcher.h"
 
 namespace revsearch::cli {
@@ -15,62 +14,6 @@ struct SearchArgs {
   query::SearchOptions options;
   bool json = false;
 };
-
-nlohmann::json to_json(const query::SearchResult& result) {
-  // Contract (issue 3): query, total_estimate, hits[rank, score, review_id,
-  // passage, title, text, snippet]; later fields are only ever added.
-  nlohmann::json hits = nlohmann::json::array();
-  for (const query::Hit& hit : result.hits) {
-    nlohmann::json highlights = nlohmann::json::array();
-    for (auto [b, e] : hit.snippet.matches) highlights.push_back({b, e});
-    nlohmann::json h = {
-        {"rank", hit.rank},
-        {"score", hit.score},
-        {"review_id", hit.review_id},
-        {"passage", hit.passage},
-        {"title", hit.title},
-        {"text", hit.text},
-        {"snippet", hit.snippet.render("<b>", "</b>", true)},
-        {"lang", hit.lang},
-        {"source", hit.source},
-        {"highlights", highlights},
-        {"collapsed", hit.collapsed},
-    };
-    if (hit.rating) h["rating"] = *hit.rating;
-    if (!hit.explanation.empty()) {
-      nlohmann::json parts = nlohmann::json::array();
-      for (const auto& e : hit.explanation) {
-        parts.push_back({{"term", e.term}, {"field", e.field}, {"boost", e.boost}, {"wdf", e.wdf},
-                         {"termfreq", e.termfreq}, {"weight", e.weight}});
-      }
-      h["explain"] = {{"doc_length", hit.doc_length}, {"terms", parts},  // issue 18: the two parts of the score
-                      {"passage_score", hit.score - hit.review_score}, {"review_score", hit.review_score}};
-    }
-    if (hit.sentiment) {  // sentiment (issue 6)
-      h["sentiment"] = *hit.sentiment;
-      h["sentiment_label"] = hit.sentiment_label;
-    }
-    // Issue 5: entities the passage mentions.
-    h["actors"] = hit.actors;
-    h["characters"] = hit.characters;
-    h["titles"] = hit.titles;
-    hits.push_back(std::move(h));
-  }
-  nlohmann::json suggestions = nlohmann::json::array();
-  if (result.suggestion) suggestions.push_back(*result.suggestion);
-  nlohmann::json facets = nlohmann::json::object();
-  for (const auto& facet : result.facets) {
-    nlohmann::json values = nlohmann::json::array();
-    for (const auto& v : facet.values) {
-      nlohmann::json value = {{"value", v.value}, {"count", v.count}};
-      if (!v.key.empty()) value["key"] = v.key;  // entities (issue 5)
-      values.push_back(std::move(value));
-    }
-    facets[facet.name] = values;
-  }
-  return {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits},
-          {"suggestions", suggestions}, {"facets", facets}};
-}
 
 void print_text(const query::SearchResult& result, const query::SearchOptions& options, bool colour) {
   const char* open = colour ? "\033[1;33m" : "**";
@@ -102,16 +45,12 @@ void print_text(const query::SearchResult& result, const query::SearchOptions& o
     if (hit.collapsed) std::cout << "  [+" << hit.collapsed << " more passages]";
     std::cout << "\n   " << hit.snippet.render(open, close) << "\n";
     if (!hit.explanation.empty()) {
-      std::cout << "   explain: passage length " << hit.doc_length << " terms; BM25 parts";
-      std::snprintf(score, sizeof score, "%.3f", hit.score - hit.review_score);
-      std::cout << " (passage " << score;
-      std::snprintf(score, sizeof score, "%.3f", hit.review_score);
-      std::cout << " + its review " << score << "):\n";
+      std::cout << "   explain: passage length " << hit.doc_length << " terms; BM25 parts:\n";
       for (const auto& e : hit.explanation) {
         std::snprintf(score, sizeof score, "%.3f", e.weight);
         std::cout << "     " << score << "  " << e.term << " (" << e.field;
         if (e.boost != 1.0) std::cout << ", boost " << e.boost;
-        std::cout << ", wdf " << e.wdf << ", in " << e.termfreq << (e.field == "review" ? " reviews)\n" : " passages)\n");
+        std::cout << ", wdf " << e.wdf << ", in " << e.termfreq << " passages)\n";
       }
     }
     std::cout << "\n";
@@ -137,9 +76,6 @@ Command add_search_command(CLI::App& app) {
       ->delimiter(',');
   sub->add_flag("--explain", args->options.explain, "Show each term's BM25 share of every hit's score");
   sub->add_flag("!--no-suggest", args->options.suggest, "Don't compute \"did you mean\" suggestions");
-  sub->add_option("--review-weight", args->options.review_weight,
-                  "Weight of a passage's review-level evidence in its score (0 ranks passages alone)")
-      ->check(CLI::NonNegativeNumber);  // issue 18
   // Sentiment (issue 6): order and filter by the passage sentiment score.
   sub->add_option_function<std::string>(
          "--sort",
@@ -161,7 +97,7 @@ Command add_search_command(CLI::App& app) {
             query::Searcher searcher(args->db);
             query::SearchResult result = searcher.search(text, args->options);
             if (args->json) {
-              std::cout << to_json(result).dump() << "\n";
+              std::cout << api::search_json(result).dump() << "\n";
             } else {
               print_text(result, args->options, stdout_is_terminal());
             }

@@ -1,11 +1,10 @@
 // `revsearch sentiment [--lang ko|en|auto] [--json] TEXT`: the score, label
 // and the words that contributed (sentiment, issue 6).
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <iostream>
 
 #include "commands.h"
+#include "revsearch/api/json.h"
 #include "revsearch/analysis/analyzer.h"
 #include "revsearch/sentiment/sentiment.h"
 
@@ -25,18 +24,7 @@ Command add_sentiment_command(CLI::App& app) {
             sentiment::Scorer scorer(analyzer);
             sentiment::Sentiment s = scorer.score(text, *lang);
             if (*json) {
-              nlohmann::json contributing = nlohmann::json::array();
-              for (const auto& w : s.words) {
-                contributing.push_back({{"word", w.word}, {"weight", w.weight}, {"start", w.begin}, {"end", w.end}});
-              }
-              std::cout << nlohmann::json{{"score", s.score},
-                                          {"label", sentiment::label_name(s.label)},
-                                          {"lang", s.lang},
-                                          {"positive", s.positive},
-                                          {"negative", s.negative},
-                                          {"words", contributing}}
-                               .dump()
-                        << "\n";
+              std::cout << api::sentiment_json(s).dump() << "\n";
               return kExitOk;
             }
             char line[64];

@@ -1,43 +1,18 @@
 // `revsearch stats --db DIR`
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <iostream>
 
 #include "commands.h"
+#include "revsearch/api/json.h"
 #include "revsearch/query/stats.h"
 
 namespace revsearch::cli {
 namespace {
 
-double per_passage(std::uint64_t total, std::uint64_t passages) {
-  return passages ? static_cast<double>(total) / static_cast<double>(passages) : 0.0;
-}
 
 int print_term_budget(const query::TermBudget& b, bool json) {
   if (json) {
-    nlohmann::json prefixes = nlohmann::json::array();
-    for (const query::PrefixCost& p : b.prefixes) {
-      prefixes.push_back({{"prefix", p.prefix},
-                          {"terms", p.terms},
-                          {"postings", p.postings},
-                          {"postings_per_passage", per_passage(p.postings, b.passages)},
-                          {"occurrences", p.occurrences},
-                          {"positional", p.positional}});
-    }
-    nlohmann::json out = {{"passages", b.passages},
-                          {"review_documents", b.review_documents},
-                          {"postings", b.postings},
-                          {"postings_per_passage", per_passage(b.postings, b.passages)},
-                          {"positions", b.positions},
-                          {"positions_per_passage", per_passage(b.positions, b.passages)},
-                          {"data_bytes", b.data_bytes},
-                          {"data_bytes_per_passage", per_passage(b.data_bytes, b.passages)},
-                          {"table_bytes", b.table_bytes},
-                          {"synonym_keys", b.synonym_keys},
-                          {"metadata_keys", b.metadata_keys},
-                          {"prefixes", prefixes}};
-    std::cout << out.dump() << "\n";
+    std::cout << api::term_budget_json(b).dump() << "\n";
     return kExitOk;
   }
   std::printf("passages: %llu (and %llu review documents, one per review of several passages)\n",
@@ -46,13 +21,13 @@ int print_term_budget(const query::TermBudget& b, bool json) {
   for (const query::PrefixCost& p : b.prefixes) {
     std::printf("%-8s %10llu %12llu %9.2f %6.1f%% %s\n", p.prefix.empty() ? "(words)" : p.prefix.c_str(),
                 static_cast<unsigned long long>(p.terms), static_cast<unsigned long long>(p.postings),
-                per_passage(p.postings, b.passages), 100.0 * per_passage(p.postings, b.postings),
+                api::per_passage(p.postings, b.passages), 100.0 * api::per_passage(p.postings, b.postings),
                 p.positional ? "yes" : "");
   }
   std::printf("%-8s %10s %12llu %9.2f\n", "all", "", static_cast<unsigned long long>(b.postings),
-              per_passage(b.postings, b.passages));
-  std::printf("positions: %.2f per passage\n", per_passage(b.positions, b.passages));
-  std::printf("stored data: %.1f bytes per passage\n", per_passage(b.data_bytes, b.passages));
+              api::per_passage(b.postings, b.passages));
+  std::printf("positions: %.2f per passage\n", api::per_passage(b.positions, b.passages));
+  std::printf("stored data: %.1f bytes per passage\n", api::per_passage(b.data_bytes, b.passages));
   std::printf("vocabulary-level: %llu synonym keys, %llu metadata keys\n",
               static_cast<unsigned long long>(b.synonym_keys), static_cast<unsigned long long>(b.metadata_keys));
   std::printf("on disk:");
@@ -62,6 +37,7 @@ int print_term_budget(const query::TermBudget& b, bool json) {
 }
 
 }  // namespace
+
 
 Command add_stats_command(CLI::App& app) {
   auto db = std::make_shared<std::string>();
@@ -76,11 +52,7 @@ Command add_stats_command(CLI::App& app) {
             if (*terms) return print_term_budget(query::term_budget(*db), *json);
             query::DatabaseStats s = query::database_stats(*db);
             if (*json) {
-              nlohmann::json out = {{"reviews", s.reviews},       {"passages", s.passages},
-                                    {"terms", s.terms},           {"size_bytes", s.size_bytes},
-                                    {"languages", s.languages},   {"kinds", s.kinds},
-                                    {"average_passage_length", s.average_passage_length}};
-              std::cout << out.dump() << "\n";
+              std::cout << api::stats_json(s).dump() << "\n";
               return kExitOk;
             }
             std::cout << "reviews:   " << s.reviews << "\n"

@@ -83,4 +83,36 @@ CompactSummary compact_database(const std::string& db_path, const std::string& o
   return summary;
 }
 
+CompactSummary compact_in_place(const std::string& db_path) {
+  std::error_code ec;
+  if (!fs::exists(db_path, ec)) throw DatabaseError("no database at '" + db_path + "'");
+  fs::path dir = fs::absolute(db_path).lexically_normal();
+  if (!dir.has_filename()) dir = dir.parent_path();
+  fs::path fresh = dir.string() + ".compacting";
+  fs::path old = dir.string() + ".before-compact";
+  fs::remove_all(fresh, ec);  // left over from an interrupted run
+  if (fs::exists(old, ec)) throw DatabaseError(old.string() + " exists (an interrupted compaction?); remove it first");
+  CompactSummary summary;
+  {
+    std::vector<Xapian::WritableDatabase> locks;  // no writer may commit while we copy
+    try {
+      for (const std::string& path : shard_paths(db_path)) locks.emplace_back(path, Xapian::DB_OPEN);
+    } catch (const Xapian::DatabaseLockError& e) {
+      throw DatabaseError(db_path + ": database is locked by an indexing run (" + e.get_msg() + ")");
+    } catch (const Xapian::Error& e) {
+      throw DatabaseError(db_path + ": " + e.get_description());
+    }
+    try {
+      summary = compact_database(db_path, fresh.string());
+    } catch (...) {
+      fs::remove_all(fresh, ec);
+      throw;
+    }
+  }
+  fs::rename(dir, old);
+  fs::rename(fresh, dir);
+  fs::remove_all(old, ec);
+  return summary;
+}
+
 }  // namespace revsearch::indexer

@@ -315,8 +315,13 @@ class Parser {
           return entity(spec.kind, value, start, negated);
         }
         if (value.empty() && pos_ < text_.size() && quote_length(text_, pos_)) {
-          if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, phrase_text());
-          if (spec.kind == FieldKind::kSentiment) return sentiment(phrase_text());
+          // lang:"" is an error like title:"", never an empty result.
+          if (spec.kind == FieldKind::kBoolean || spec.kind == FieldKind::kSentiment) {
+            std::string_view quoted = phrase_text();
+            if (quoted.empty()) fail(start, "field '" + name + ":' needs a value");
+            if (spec.kind == FieldKind::kBoolean) return boolean_term(spec, quoted);
+            return sentiment(quoted);
+          }
           if (spec.kind == FieldKind::kRange) fail(start, "field '" + name + ":' takes a range like 7..10");
           return phrase(name, spec.exact_prefix, false);
         }

@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 out=${1:-build-asan/fuzz/seeds}
 data=../shared/data
 rm -rf "$out"
-mkdir -p "$out"/{fuzz_read_txt,fuzz_read_jsonl,fuzz_read_tsv,fuzz_read_csv,fuzz_read_gzip,fuzz_analyzer,fuzz_query_parser,fuzz_sentiment}
+mkdir -p "$out"/{fuzz_read_txt,fuzz_read_jsonl,fuzz_read_tsv,fuzz_read_csv,fuzz_read_gzip,fuzz_analyzer,fuzz_query_parser,fuzz_sentiment,fuzz_http_handler}
 
 # Small slices: libFuzzer mutates short inputs far faster than whole files.
 nsmc() { if [[ -f $data/nsmc/nsmc-reviews.jsonl.gz ]]; then zcat "$data/nsmc/nsmc-reviews.jsonl.gz" | head -n "$1"; else head -n "$1" corpus/nsmc-sample.jsonl; fi; }
@@ -64,3 +64,17 @@ printf '%s' 'title:"han so-hee" AND (lang:ko OR review:nsmc-1) -kind:boilerplate
   >"$out/fuzz_query_parser/fields"
 
 for d in "$out"/*/; do echo "$(basename "$d"): $(ls "$d" | wc -l) seeds"; done
+
+# HTTP handler (issue 15): "METHOD TARGET", headers, a blank line, the body.
+h="$out/fuzz_http_handler"
+printf 'GET /search?q=actor%%3A%%22Han+So-hee%%22&facets=actor,title,sentiment,lang,rating&limit=3' >"$h/search-actor"
+printf 'GET /search?q=%%EC%%B5%%9C%%EA%%B3%%A0&sort=-sentiment&all_passages=1&explain=1&offset=2' >"$h/search-ko"
+printf 'GET /search?q=(a+NEAR/3+b)+rating:7..10+lang:%%22%%22&sentiment_min=-0.5&sentiment_max=0.5' >"$h/search-syntax"
+printf 'GET /search?q=%%FF&limit=0&limit=2' >"$h/bad"
+printf 'GET /entities?kind=actor,character&limit=3' >"$h/entities"
+printf 'GET /analyze?text=Soundtrack%%231+%%EC%%B9%%9C%%EA%%B5%%AC%%EC%%97%%90%%EC%%84%%9C&lang=ko' >"$h/analyze"
+printf 'GET /sentiment?text=lacklustre+but+decent&lang=en' >"$h/sentiment"
+printf 'GET /stats' >"$h/stats"
+printf 'HEAD /health' >"$h/health"
+printf 'POST /reviews\nAuthorization: Bearer fuzz-token-0123456789\n\n{"id":"f1","text":"a fuzzed review"}\n{bad\n' >"$h/post"
+printf 'DELETE /reviews\n\nx' >"$h/delete"

@@ -4,7 +4,10 @@
 set -euo pipefail
 packages=(g++ cmake make pkg-config libxapian-dev libicu-dev libspdlog-dev catch2 libcli11-dev
   nlohmann-json3-dev zlib1g-dev xapian-tools
-  clang libclang-rt-14-dev)  # hardening (issue 9): libFuzzer and its sanitizer runtimes
+  clang libclang-rt-14-dev  # hardening (issue 9): libFuzzer and its sanitizer runtimes
+  libcpp-httplib-dev  # issue 15: `revsearch serve`
+  chromium fonts-nanum  # issue 15: the browser test (headless) and Korean glyphs in its screenshots
+  wrk)  # issue 15: the server load benchmark
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -14,3 +14,5 @@ for q in lacklustre 'actor:"Han So-hee" sentiment:negative' 'actor:박형식' '�
   echo "\$ revsearch search --db $db --limit 3 '$q'"
   build/revsearch search --db "$db" --limit 3 "$q"
 done
+echo
+echo "Search in a browser: build/revsearch serve --db $db   then open http://127.0.0.1:8080/"

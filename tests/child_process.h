@@ -64,6 +64,9 @@ class Child {
   }
 
   pid_t pid() const { return pid_; }
+  // What the child has written so far (it may still be running).
+  std::string out_so_far() const { return read_file(capture_ / "out"); }
+  std::string err_so_far() const { return read_file(capture_ / "err"); }
   void kill_now(int sig = SIGKILL) const { kill(pid_, sig); }
 
   // Non-blocking: has the child exited?

@@ -83,6 +83,11 @@ TEST_CASE("query syntax errors point at the problem", "[query]") {
       {"AND lacklustre", "query syntax error at column 1: 'AND' needs a term before it"},
       {"lacklustre OR", "query syntax error at column 12: 'OR' needs a term after it"},
       {"title:", "query syntax error at column 1: field 'title:' needs a value"},
+      // Issue 15: an empty quoted value is an error for every field.
+      {"title:\"\"", "query syntax error at column 1: field 'title:' needs a value"},
+      {"lang:\"\"", "query syntax error at column 1: field 'lang:' needs a value"},
+      {"x kind:\"\"", "query syntax error at column 3: field 'kind:' needs a value"},
+      {"sentiment:\"\"", "query syntax error at column 1: field 'sentiment:' needs a value"},
       {"initials:한소희", "query syntax error at column 1: 'initials:' takes Korean initial consonants only, e.g. initials:ㅎㅅㅎ"},
       {"!!!", "query has no searchable words: '!!!'"},
       {"bad \xFF", "query is not valid UTF-8 (byte 5)"},

@@ -38,6 +38,13 @@ CompactSummary compact_database(const std::string& db_path, const std::string& o
 // written without term lists (compact --search-only).
 bool is_search_only(const std::string& path);
 
+// Issue 15: compacts `db_path` in place. Holds the write lock of every shard
+// while compacting (an indexing run started meanwhile waits or fails, none
+// is lost), writes the copy beside it, then swaps the directories; readers
+// that reopen see the compacted database. Throws DatabaseError (locked,
+// Xapian failure), leaving the original in place.
+CompactSummary compact_in_place(const std::string& db_path);
+
 // Bytes on disk under `path` (a file or a directory tree).
 std::uint64_t disk_usage(const std::string& path);
 

@@ -98,6 +98,9 @@ class Searcher {
   explicit Searcher(const std::string& db_path);
   // Throws UsageError for bad query syntax, DatabaseError for a damaged index.
   SearchResult search(const std::string& query_text, const SearchOptions& options);
+  // Issue 15: see the latest commit (a long-running server). Cheap when
+  // nothing changed; throws Xapian::Error.
+  void reopen() { db_.reopen(); }
 
  private:
   SearchResult run(const std::string& query_text, const SearchOptions& options);
