@@ -224,7 +224,9 @@ int main(int argc, char** argv) {
       ws_q.emplace_back(q);
       std::vector<std::string> bigrams = revsearch::analysis::hangul_bigrams(q);
       bi_q.emplace_back(Xapian::Query::OP_AND, bigrams.begin(), bigrams.end());
-      an_q.push_back(revsearch::query::parse_query(q, analyzer).query);
+      revsearch::query::ParseOptions parse;
+      parse.vocabulary = &an_db;  // as the searcher does: expansions read the index's vocabulary
+      an_q.push_back(revsearch::query::parse_query(q, analyzer, parse).query);
     }
 
     std::size_t rel_total = 0;

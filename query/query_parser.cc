@@ -9,6 +9,7 @@
 #include "revsearch/query/query_parser.h"
 
 #include <algorithm>
+#include <cmath>
 #include <charconv>
 #include <map>
 #include <optional>
@@ -525,10 +526,13 @@ class Parser {
     return {words_beginning(schema::prefixed(prefix, folded), options_.wildcard_limit), {}, false};
   }
 
-  // The `limit` most frequent terms that begin with `prefix`, as one
-  // synonym. Chosen here from the whole database's vocabulary rather than
-  // by Xapian's OP_WILDCARD, which expands shard by shard: a sharded or
-  // remote database must rank exactly like one database.
+  // The `limit` most frequent terms that begin with `prefix`, the best of
+  // them counting (OP_MAX). Chosen here from the whole database's
+  // vocabulary rather than by Xapian's OP_WILDCARD, which expands shard by
+  // shard: a sharded or remote database must rank exactly like one
+  // database. Each term is scaled to the rarity of the whole group, as a
+  // synonym would be (whose statistics Xapian estimates per shard): a rare
+  // form (최고의배우최고의스토리) must not outweigh the common ones.
   Xapian::Query words_beginning(const std::string& prefix, Xapian::termcount limit) const {
     if (!options_.vocabulary) {
       return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
@@ -545,8 +549,16 @@ class Parser {
       found.resize(limit);
     }
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    const double passages = std::max<double>(db.get_doccount(), 2);
+    double group = 0;
+    for (const auto& [freq, term] : found) group += freq;
+    const double group_rarity = std::log(passages / std::clamp(group, 1.0, passages - 1));
     std::vector<Xapian::Query> terms;
-    for (auto& [freq, term] : found) terms.emplace_back(std::move(term));
+    for (auto& [freq, term] : found) {
+      double rarity = std::log(passages / std::clamp<double>(freq, 1.0, passages - 1));
+      terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(std::move(term)),
+                         rarity > 0 ? std::min(1.0, group_rarity / rarity) : 1.0);
+    }
     if (terms.empty()) return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll);
     return Xapian::Query(kWordsBeginningCombiner, terms.begin(), terms.end());
   }
@@ -611,7 +623,7 @@ class Parser {
   // typed ranks above other forms of the same stem (만나게 before 만나고).
   // Weights set on seed 4 of bench_korean_retrieval only
   // (benchmarks/README.md).
-  static constexpr double kTypedBigramWeight = 2.0;
+  static constexpr double kTypedBigramWeight = 0.5;
   static constexpr double kStemBigramWeight = 0.5;
   static constexpr double kTypedPrefixWeight = 4.0;
   // Words that begin with what was typed: at most this many, most frequent first.
