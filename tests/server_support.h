@@ -115,9 +115,10 @@ class ServerProcess {
       : child_(arguments(db, extra)) {
     static const std::regex kUrl(R"(http://127\.0\.0\.1:(\d+)/)");
     auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(60);
+    std::string out;  // outlives the loop: the match points into it
     std::smatch m;
     for (;;) {
-      std::string out = child_.out_so_far();
+      out = child_.out_so_far();
       if (std::regex_search(out, m, kUrl)) break;
       if (child_.exited() || std::chrono::steady_clock::now() > deadline) {
         throw std::runtime_error("revsearch serve did not start: " + child_.err_so_far());

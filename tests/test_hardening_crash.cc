@@ -29,7 +29,7 @@ namespace {
 // commit follows every batch: 8 commits in a release run, 4 in a sanitized
 // one (about 3x slower), and kills land before the database exists, before
 // the first commit, between and inside commits.
-constexpr std::size_t kSliceLines = kSanitizedBuild ? 600 : 2000;
+constexpr std::size_t kSliceLines = kSanitizedBuild ? 1000 : 2000;
 constexpr std::size_t kCommitEvery = 100;
 constexpr int kTrialsPerCase = 20;
 
