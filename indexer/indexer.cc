@@ -357,8 +357,8 @@ class Pipeline {
       for (std::size_t k = 1; k < shard_writers_.size(); ++k) {
         if (!shard_writers_[k]->wait_commit()) throw Aborted{};
       }
-      if (!marks.empty() && (!shard_writers_[0]->request_commit(std::move(marks)) || !shard_writers_[0]->wait_commit())) {
-        throw Aborted{};
+      if (!marks.empty()) {
+        if (!shard_writers_[0]->request_commit(std::move(marks)) || !shard_writers_[0]->wait_commit()) throw Aborted{};
       }
     }
     marks_.clear();

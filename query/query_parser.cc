@@ -347,6 +347,7 @@ class Parser {
     if (!options_.vocabulary) return Xapian::Query(synonym_key);  // no database: the key names what is asked
     std::vector<std::string> stems(options_.vocabulary->synonyms_begin(synonym_key),
                                    options_.vocabulary->synonyms_end(synonym_key));
+    if (stems.empty()) return nothing();
     return Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end());
   }
 
@@ -483,9 +484,7 @@ class Parser {
       out_.highlights.stems.insert(token.search_form());
       found.emplace_back(term);
     }
-    // A word without sentiment is a query that finds nothing (not an
-    // empty query, which would be a syntax error).
-    if (found.empty()) return {Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll), {}, false};
+    if (found.empty()) return {nothing(), {}, false};  // a word without sentiment finds nothing
     return {Xapian::Query(Xapian::Query::OP_OR, found.begin(), found.end()), {}, false};
   }
 
@@ -543,7 +542,9 @@ class Parser {
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
       found.emplace_back(it.get_termfreq(), *it);
     }
-    auto more_frequent = [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); };
+    auto more_frequent = [](const auto& a, const auto& b) {
+      return a.first > b.first || (a.first == b.first && a.second < b.second);
+    };
     if (found.size() > limit) {
       std::partial_sort(found.begin(), found.begin() + limit, found.end(), more_frequent);
       found.resize(limit);
@@ -559,10 +560,16 @@ class Parser {
       terms.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(std::move(term)),
                          rarity > 0 ? std::min(1.0, group_rarity / rarity) : 1.0);
     }
-    if (terms.empty()) return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll);
+    if (terms.empty()) return nothing();
     return Xapian::Query(kWordsBeginningCombiner, terms.begin(), terms.end());
   }
   static constexpr Xapian::Query::op kWordsBeginningCombiner = Xapian::Query::OP_MAX;
+
+  // A query that finds nothing. Not Xapian's empty query: that would read as
+  // "no searchable words", a syntax error.
+  static Xapian::Query nothing() {
+    return Xapian::Query(Xapian::Query::OP_AND_NOT, Xapian::Query::MatchAll, Xapian::Query::MatchAll);
+  }
 
   // A word as the user typed it may analyse to several tokens
   // ("Soundtrack#1" -> soundtrack, #1); they combine like separate words.

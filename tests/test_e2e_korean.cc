@@ -45,6 +45,8 @@ TEST_CASE("e2e: Korean queries find inflected and unspaced words", "[e2e][korean
   CHECK(review_ids("연인과") == V{"k4"});       // 연인이
   CHECK(review_ids("ㅋㅋ") == V{"k3"});         // ㅋㅋㅋㅋㅋ
   CHECK(review_ids("initials:ㅎㅅㅎ") == V{"k2"});  // 한소희
+  CHECK(review_ids("initials:ㅋㅋㅋ").empty());    // no stem has them: no hits, not a syntax error
+  CHECK(review_ids("sentiment:performance 추천") == V{"k1"});  // a word without sentiment adds nothing
 }
 
 TEST_CASE("e2e: analyze --lang shows every term", "[e2e][korean]") {
