@@ -4,6 +4,7 @@
 
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/time.h>
 #include <sys/types.h>
@@ -34,8 +35,12 @@ class Child {
   explicit Child(const std::vector<std::string>& args, const ChildOptions& options = {}) {
     std::vector<std::string> argv_strings{REVSEARCH_BINARY};
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    const pid_t parent = getpid();
     pid_ = fork();
     if (pid_ == 0) {
+      // A child never outlives the test that started it, even one that
+      // aborted before its destructors ran (a server would keep serving).
+      if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent) _exit(127);
       int in = open("/dev/null", O_RDONLY);
       int out = open((capture_ / "out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       int err = open((capture_ / "err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
