@@ -10,7 +10,7 @@ namespace {
 
 constexpr char kFormat = 1;  // first byte; a JSON record from before starts with '{'
 
-// Presence bits, in the order the fields follow.
+// Presence bits (the fields follow in encode()'s order, not bit order).
 enum : std::uint32_t {
   kText = 1 << 0,
   kTitle = 1 << 1,

@@ -650,13 +650,17 @@ class Parser {
     // A bare 하다 root also searches its predicate: 발랄 finds 발랄한.
     std::string hada = analysis::hada_root_predicate(token);
     if (!hada.empty()) alternatives.emplace_back(schema::prefixed(schema::kStem, hada));
-    // The expansions below find a word inside other words. A word the index
+    // The expansions find a word inside other words. A word the index
     // already holds in many passages fills every page without them, and
     // there they would only multiply the work (영화: 90,000 more matches).
-    const bool expand = !options_.vocabulary || options_.vocabulary->get_termfreq(stem_term) < kExpandBelow;
-    if (!expand) return alternatives.size() == 1 ? alternatives[0]
-                                                 : Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(),
-                                                                 alternatives.end());
+    if (!options_.vocabulary || options_.vocabulary->get_termfreq(stem_term) < kExpandBelow) {
+      add_expansions(token, alternatives);
+    }
+    if (alternatives.size() == 1) return alternatives[0];
+    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
+
+  void add_expansions(const analysis::Token& token, std::vector<Xapian::Query>& alternatives) const {
     // Words that begin with it as typed (추천 -> 추천작, 추천합니다; 뻔한 ->
     // 뻔한스토리지만): a walk over the vocabulary instead of bigram postings
     // on every word; two syllables at least.
@@ -675,8 +679,6 @@ class Parser {
     std::vector<std::string> root = analysis::hangul_bigrams(analysis::bigram_root(token));
     add_bigrams(typed, kTypedBigramWeight);
     if (root != typed) add_bigrams(root, kStemBigramWeight);
-    if (alternatives.size() == 1) return alternatives[0];
-    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   }
 
   void note_person(std::string entity) {
