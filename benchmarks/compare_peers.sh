@@ -10,9 +10,11 @@
 # report with the ratios to benchmarks/results/.
 #
 # Usage: benchmarks/compare_peers.sh [--nsmc-lines N] [--repeat N] [--shards N]
-#                                    [--lucene-warmup N] [--out FILE]
+#                                    [--lucene-warmup N] [--bin FILE] [--out FILE]
 #   --nsmc-lines N     index only the first N NSMC reviews (default: all 712,404)
 #   --shards N         revsearch writes N shards (one Xapian writer thread each)
+#   --bin FILE         the revsearch binary to measure (default build/revsearch;
+#                      pass a copy to keep rebuilding while the run goes on)
 #   --lucene-warmup N  warm-up rounds over the query set before Lucene's timed
 #                      runs (default 20: the JIT's steady state, as in a running
 #                      Elasticsearch node); the native engines get 1
@@ -35,8 +37,9 @@ while [ $# -gt 0 ]; do
     --repeat) repeat="$2"; shift 2 ;;
     --shards) shards="$2"; shift 2 ;;
     --lucene-warmup) lucene_warmup="$2"; shift 2 ;;
+    --bin) bin="$(realpath "$2")"; shift 2 ;;
     --out) out="$2"; shift 2 ;;
-    *) echo "usage: $0 [--nsmc-lines N] [--repeat N] [--shards N] [--lucene-warmup N] [--out FILE]" >&2; exit 2 ;;
+    *) echo "usage: $0 [--nsmc-lines N] [--repeat N] [--shards N] [--lucene-warmup N] [--bin FILE] [--out FILE]" >&2; exit 2 ;;
   esac
 done
 [ -x "$bin" ] || { echo "build revsearch first: cmake -S . -B build && cmake --build build" >&2; exit 1; }
@@ -85,18 +88,21 @@ measure() {
 wall_of() { awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, t, ":"); s = 0; for (i = 1; i <= n; i++) s = s * 60 + t[i]; print s }' "$work/time-$1.txt"; }
 rss_of() { awk -F': ' '/Maximum resident set size/ { print $2 }' "$work/time-$1.txt"; }
 size_of() { du -sb "$1" | cut -f1; }
-index_json() {  # NAME DB DOCUMENTS [COMPACTED_DB]
-  local compacted=null
+index_json() {  # NAME DB DOCUMENTS [COMPACTED_DB [SERVING_DB]]
+  local compacted=null serving=null
   [ -n "${4:-}" ] && compacted="$(size_of "$4")"
-  printf '{"wall_s": %s, "rss_kb": %s, "bytes": %s, "documents": %s, "compacted_bytes": %s}\n' \
-    "$(wall_of "$1")" "$(rss_of "$1")" "$(size_of "$2")" "$3" "$compacted" > "$work/index-$1.json"
+  [ -n "${5:-}" ] && serving="$(size_of "$5")"
+  printf '{"wall_s": %s, "rss_kb": %s, "bytes": %s, "documents": %s, "compacted_bytes": %s, "serving_bytes": %s}\n' \
+    "$(wall_of "$1")" "$(rss_of "$1")" "$(size_of "$2")" "$3" "$compacted" "$serving" > "$work/index-$1.json"
 }
 
 echo "== indexing: revsearch" >&2
 measure revsearch "$bin" -q bench index --json --shards "$shards" --db "$work/rs" "$corpus/nsmc.jsonl.gz" "$corpus/polarity" "$corpus/soundtrack-1.txt"
 cp "$work/stdout-revsearch.txt" "$work/revsearch-index.json"
 "$bin" -q compact --db "$work/rs" --out "$work/rs-compact" >/dev/null
-index_json revsearch "$work/rs" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["passages_indexed"])' "$work/revsearch-index.json")" "$work/rs-compact"
+# The copy for serving: no term lists (only updates need them).
+"$bin" -q compact --search-only --db "$work/rs" --out "$work/rs-serving" >/dev/null
+index_json revsearch "$work/rs" "$(python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["passages_indexed"])' "$work/revsearch-index.json")" "$work/rs-compact" "$work/rs-serving"
 
 echo "== indexing: scriptindex" >&2
 # Stores id, title and text for display, as revsearch and FTS5 do.

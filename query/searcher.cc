@@ -6,6 +6,8 @@
 
 #include <unordered_map>
 
+#include <spdlog/spdlog.h>
+
 #include "revsearch/errors.h"
 #include "revsearch/query/database.h"
 #include "revsearch/query/spelling.h"
@@ -57,6 +59,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   ReviewEvidence evidence(db_, review_level_terms(parsed.query), options.weight(), options.review_weight,
                           options.review_candidates);
   query = evidence.apply(query);
+  spdlog::debug("Xapian query: {}", query.get_description());
   SearchResult result;
   result.query = query_text;
   Xapian::Enquire enquire(db_);
