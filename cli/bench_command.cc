@@ -3,9 +3,9 @@
 #include <iostream>
 
 #include "commands.h"
-#include "revsearch/bench/index_bench.h"
-#include "revsearch/bench/query_bench.h"
-#include "revsearch/bench/report.h"
+#include "revsearch/measure/index_bench.h"
+#include "revsearch/measure/query_bench.h"
+#include "revsearch/measure/report.h"
 
 namespace revsearch::cli {
 
@@ -14,7 +14,7 @@ Command add_bench_command(CLI::App& app) {
     std::string db, queries;
     std::vector<std::string> paths;
     std::size_t index_threads = 0, shards = 0;
-    bench::QueryBenchOptions query;
+    measure::QueryBenchOptions query;
     bool json = false;
   };
   auto args = std::make_shared<Args>();
@@ -43,13 +43,13 @@ Command add_bench_command(CLI::App& app) {
               indexer::IndexOptions options;
               options.threads = args->index_threads;
               options.shards = args->shards;
-              bench::IndexBenchResult r = bench::run_index_bench(args->db, args->paths, options);
-              std::cout << (args->json ? bench::to_json(r).dump(2) + "\n" : bench::to_markdown(r));
+              measure::IndexBenchResult r = measure::run_index_bench(args->db, args->paths, options);
+              std::cout << (args->json ? measure::to_json(r).dump(2) + "\n" : measure::to_markdown(r));
               return kExitOk;
             }
-            bench::QueryBenchResult r =
-                bench::run_query_bench(args->db, bench::read_query_file(args->queries), args->query);
-            std::cout << (args->json ? bench::to_json(r).dump(2) + "\n" : bench::to_markdown(r));
+            measure::QueryBenchResult r =
+                measure::run_query_bench(args->db, measure::read_query_file(args->queries), args->query);
+            std::cout << (args->json ? measure::to_json(r).dump(2) + "\n" : measure::to_markdown(r));
             return r.errors.empty() ? kExitOk : kExitSkipped;
           }};
 }

@@ -3,9 +3,9 @@
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
-#include "revsearch/bench/query_bench.h"
-#include "revsearch/bench/query_file.h"
-#include "revsearch/bench/report.h"
+#include "revsearch/measure/query_bench.h"
+#include "revsearch/measure/query_file.h"
+#include "revsearch/measure/report.h"
 #include "revsearch/errors.h"
 #include "support.h"
 
@@ -13,7 +13,7 @@ using namespace revsearch;
 using namespace revsearch::test;
 
 TEST_CASE("bench: query files have sets, comments and field queries", "[bench]") {
-  auto queries = bench::parse_query_file("# comment\nacting\n\n@set korean\n영화 배우\n@set field\ntitle:soundtrack\n", "q");
+  auto queries = measure::parse_query_file("# comment\nacting\n\n@set korean\n영화 배우\n@set field\ntitle:soundtrack\n", "q");
   REQUIRE(queries.size() == 3);
   CHECK(queries[0].set == "default");
   CHECK(queries[0].text == "acting");
@@ -23,30 +23,30 @@ TEST_CASE("bench: query files have sets, comments and field queries", "[bench]")
   CHECK(queries[2].set == "field");
   CHECK(queries[2].text == "title:soundtrack");
 
-  CHECK_THROWS_AS(bench::parse_query_file("# only comments\n", "q"), InputError);
-  CHECK_THROWS_WITH(bench::parse_query_file("@set\nx\n", "q"), Catch::Contains("q:1: @set needs a name"));
-  CHECK_THROWS_AS(bench::parse_query_file("bad \xff byte\n", "q"), InputError);
+  CHECK_THROWS_AS(measure::parse_query_file("# only comments\n", "q"), InputError);
+  CHECK_THROWS_WITH(measure::parse_query_file("@set\nx\n", "q"), Catch::Contains("q:1: @set needs a name"));
+  CHECK_THROWS_AS(measure::parse_query_file("bad \xff byte\n", "q"), InputError);
 }
 
 TEST_CASE("bench: nearest-rank percentiles", "[bench]") {
   std::vector<double> v;
   for (int i = 100; i >= 1; --i) v.push_back(i);
-  CHECK(bench::percentile(v, 50) == 50);
-  CHECK(bench::percentile(v, 95) == 95);
-  CHECK(bench::percentile(v, 99) == 99);
-  CHECK(bench::percentile(v, 100) == 100);
-  CHECK(bench::percentile({7.0}, 50) == 7.0);
-  CHECK(bench::percentile({}, 50) == 0);
+  CHECK(measure::percentile(v, 50) == 50);
+  CHECK(measure::percentile(v, 95) == 95);
+  CHECK(measure::percentile(v, 99) == 99);
+  CHECK(measure::percentile(v, 100) == 100);
+  CHECK(measure::percentile({7.0}, 50) == 7.0);
+  CHECK(measure::percentile({}, 50) == 0);
 }
 
 TEST_CASE("bench: a query run counts every timed execution and reports bad queries", "[bench]") {
   TempDir dir;
   REQUIRE(run_revsearch({"index", "--db", dir / "db", seed_review()}).status == 0);
-  auto queries = bench::parse_query_file("@set en\nchemistry\n\"soundtrack #1\"\n@set broken\n(unclosed\n", "q");
-  bench::QueryBenchOptions options;
+  auto queries = measure::parse_query_file("@set en\nchemistry\n\"soundtrack #1\"\n@set broken\n(unclosed\n", "q");
+  measure::QueryBenchOptions options;
   options.threads = 2;
   options.repeat = 4;
-  bench::QueryBenchResult r = bench::run_query_bench(dir / "db", queries, options);
+  measure::QueryBenchResult r = measure::run_query_bench(dir / "db", queries, options);
   CHECK(r.overall.runs == 8);  // 2 good queries x 4 rounds
   REQUIRE(r.errors.size() == 1);
   CHECK(r.errors[0].find("line 5: (unclosed") == 0);
@@ -56,9 +56,9 @@ TEST_CASE("bench: a query run counts every timed execution and reports bad queri
   CHECK(r.overall.p50_ms <= r.overall.p99_ms);
   CHECK(r.overall.p99_ms <= r.overall.max_ms);
   CHECK(r.qps > 0);
-  std::string md = bench::to_markdown(r);
+  std::string md = measure::to_markdown(r);
   CHECK(md.find("| en | 8 |") != std::string::npos);
-  CHECK(bench::to_json(r)["overall"]["runs"] == 8);
+  CHECK(measure::to_json(r)["overall"]["runs"] == 8);
 }
 
 TEST_CASE("bench: the CLI prints JSON for index and query runs", "[bench][e2e]") {

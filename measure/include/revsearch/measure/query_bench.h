@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "revsearch/bench/query_file.h"
+#include "revsearch/measure/query_file.h"
 
-namespace revsearch::bench {
+namespace revsearch::measure {
 
 struct QueryBenchOptions {
   std::size_t threads = 1;
@@ -47,4 +47,4 @@ QueryBenchResult run_query_bench(const std::string& db_path, const std::vector<B
 // Nearest-rank percentile of unsorted `values` (0 when empty).
 double percentile(std::vector<double> values, double p);
 
-}  // namespace revsearch::bench
+}  // namespace revsearch::measure

@@ -1,6 +1,6 @@
 // Timed query runs: a shared cursor over (round, query) pairs, each thread
 // with its own Searcher because Xapian databases are not shared across threads.
-#include "revsearch/bench/query_bench.h"
+#include "revsearch/measure/query_bench.h"
 
 #include <algorithm>
 #include <atomic>
@@ -12,7 +12,7 @@
 
 #include "revsearch/query/searcher.h"
 
-namespace revsearch::bench {
+namespace revsearch::measure {
 namespace {
 
 using Clock = std::chrono::steady_clock;
@@ -128,4 +128,4 @@ QueryBenchResult run_query_bench(const std::string& db_path, const std::vector<B
   return result;
 }
 
-}  // namespace revsearch::bench
+}  // namespace revsearch::measure

@@ -1,5 +1,5 @@
 // Query file parsing: @set lines, comments, one query a line.
-#include "revsearch/bench/query_file.h"
+#include "revsearch/measure/query_file.h"
 
 #include <fstream>
 #include <sstream>
@@ -7,7 +7,7 @@
 #include "revsearch/errors.h"
 #include "revsearch/utf8.h"
 
-namespace revsearch::bench {
+namespace revsearch::measure {
 namespace {
 
 std::string trim(const std::string& s) {
@@ -47,4 +47,4 @@ std::vector<BenchQuery> read_query_file(const std::string& path) {
   return parse_query_file(ss.str(), path);
 }
 
-}  // namespace revsearch::bench
+}  // namespace revsearch::measure

@@ -7,7 +7,7 @@
 #include <string>
 #include <vector>
 
-namespace revsearch::bench {
+namespace revsearch::measure {
 
 struct BenchQuery {
   std::string set;   // "default" before any @set line
@@ -19,4 +19,4 @@ struct BenchQuery {
 std::vector<BenchQuery> read_query_file(const std::string& path);
 std::vector<BenchQuery> parse_query_file(const std::string& content, const std::string& display);
 
-}  // namespace revsearch::bench
+}  // namespace revsearch::measure

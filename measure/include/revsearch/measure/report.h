@@ -4,14 +4,14 @@
 #include <nlohmann/json.hpp>
 #include <string>
 
-#include "revsearch/bench/index_bench.h"
-#include "revsearch/bench/query_bench.h"
+#include "revsearch/measure/index_bench.h"
+#include "revsearch/measure/query_bench.h"
 
-namespace revsearch::bench {
+namespace revsearch::measure {
 
 nlohmann::json to_json(const QueryBenchResult& result);
 nlohmann::json to_json(const IndexBenchResult& result);
 std::string to_markdown(const QueryBenchResult& result);
 std::string to_markdown(const IndexBenchResult& result);
 
-}  // namespace revsearch::bench
+}  // namespace revsearch::measure

@@ -1,10 +1,10 @@
 // JSON and markdown renderings of benchmark results.
-#include "revsearch/bench/report.h"
+#include "revsearch/measure/report.h"
 
 #include <cstdio>
 #include <thread>
 
-namespace revsearch::bench {
+namespace revsearch::measure {
 namespace {
 
 nlohmann::json latency_json(const LatencyStats& s) {
@@ -90,4 +90,4 @@ std::string to_markdown(const IndexBenchResult& r) {
   return out;
 }
 
-}  // namespace revsearch::bench
+}  // namespace revsearch::measure

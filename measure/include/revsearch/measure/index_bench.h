@@ -8,7 +8,7 @@
 
 #include "revsearch/indexer/indexer.h"
 
-namespace revsearch::bench {
+namespace revsearch::measure {
 
 struct IndexBenchResult {
   std::string db;
@@ -26,4 +26,4 @@ struct IndexBenchResult {
 IndexBenchResult run_index_bench(const std::string& db_path, const std::vector<std::string>& paths,
                                  const indexer::IndexOptions& options);
 
-}  // namespace revsearch::bench
+}  // namespace revsearch::measure

@@ -1,5 +1,5 @@
 // An indexing run with its resource use.
-#include "revsearch/bench/index_bench.h"
+#include "revsearch/measure/index_bench.h"
 
 #include <sys/resource.h>
 #include <unistd.h>
@@ -10,7 +10,7 @@
 
 namespace fs = std::filesystem;
 
-namespace revsearch::bench {
+namespace revsearch::measure {
 
 IndexBenchResult run_index_bench(const std::string& db_path, const std::vector<std::string>& paths,
                                  const indexer::IndexOptions& options) {
@@ -42,4 +42,4 @@ IndexBenchResult run_index_bench(const std::string& db_path, const std::vector<s
   return result;
 }
 
-}  // namespace revsearch::bench
+}  // namespace revsearch::measure
