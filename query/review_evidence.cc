@@ -34,7 +34,49 @@ void collect(const Xapian::Query& query, std::vector<std::string>& out) {
   }
 }
 
+bool any_subquery_reaches(const Xapian::Query& query) {
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (reaches_review_documents(query.get_subquery(i))) return true;
+  }
+  return false;
+}
+
+bool every_subquery_reaches(const Xapian::Query& query) {
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (!reaches_review_documents(query.get_subquery(i))) return false;
+  }
+  return query.get_num_subqueries() > 0;
+}
+
 }  // namespace
+
+bool reaches_review_documents(const Xapian::Query& query) {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_MATCH_NOTHING:
+      return false;
+    case Xapian::Query::LEAF_TERM: {
+      std::string term = *query.get_terms_begin();
+      return schema::has_prefix(term, schema::kReviewWord) || schema::has_prefix(term, schema::kUniqueId);
+    }
+    case Xapian::Query::OP_AND:
+    case Xapian::Query::OP_FILTER:
+    case Xapian::Query::OP_PHRASE:
+    case Xapian::Query::OP_NEAR:
+      return every_subquery_reaches(query);
+    case Xapian::Query::OP_OR:
+    case Xapian::Query::OP_XOR:
+    case Xapian::Query::OP_SYNONYM:
+    case Xapian::Query::OP_MAX:
+    case Xapian::Query::OP_ELITE_SET:
+      return any_subquery_reaches(query);
+    case Xapian::Query::OP_AND_NOT:
+    case Xapian::Query::OP_AND_MAYBE:
+    case Xapian::Query::OP_SCALE_WEIGHT:
+      return query.get_num_subqueries() > 0 && reaches_review_documents(query.get_subquery(0));
+    default:  // match-all, wildcards, value ranges, posting sources
+      return true;
+  }
+}
 
 std::vector<std::string> review_level_terms(const Xapian::Query& query) {
   std::vector<std::string> out;
@@ -59,8 +101,11 @@ ReviewEvidence::ReviewEvidence(const Xapian::Database& db, std::vector<std::stri
 
 Xapian::Query ReviewEvidence::apply(const Xapian::Query& passage_query) const {
   if (!has_review_documents_) return passage_query;
-  Xapian::Query passages(Xapian::Query::OP_AND_NOT, passage_query,
-                         Xapian::Query(std::string(schema::kReviewDocument)));
+  // Every operator is work on every match: exclude only when needed.
+  Xapian::Query passages = reaches_review_documents(passage_query)
+                               ? Xapian::Query(Xapian::Query::OP_AND_NOT, passage_query,
+                                               Xapian::Query(std::string(schema::kReviewDocument)))
+                               : passage_query;
   if (bonus_.empty()) return passages;
   auto* source = new Xapian::ValueMapPostingSource(schema::kSlotReview);
   for (const auto& [review_id, bonus] : bonus_) source->add_mapping(review_id, bonus);

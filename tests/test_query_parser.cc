@@ -4,6 +4,7 @@
 
 #include "revsearch/errors.h"
 #include "revsearch/query/query_parser.h"
+#include "revsearch/query/review_evidence.h"
 
 using revsearch::query::parse_query;
 
@@ -135,6 +136,27 @@ TEST_CASE("query parser: NEAR, wildcards and ranges", "[query]") {
     INFO("query: " << c.query);
     CHECK(parse_query(c.query, analyzer, no_boost).query.get_description() == c.description);
   }
+}
+
+TEST_CASE("only a query that could match a review document needs them excluded", "[query]") {
+  revsearch::analysis::Analyzer analyzer;
+  struct Case {
+    const char* query;
+    bool reaches;
+  };
+  const Case cases[] = {
+      {"lacklustre performance", false},     {"\"Han So-Hee\"", false},  {"lacklustre -chemistry", false},
+      {"review:nsmc-1 lacklustre", false},   {"lang:ko", false},           {"lacklustre rating:7..10", false},
+      {"actor:한소희", false},                {"-chemistry", true},         {"kind:review", true},
+      {"rating:7..10", true},                {"soundtr*", true},
+  };
+  for (const Case& c : cases) {
+    INFO("query: " << c.query);
+    CHECK(revsearch::query::reaches_review_documents(parse_query(c.query, analyzer).query) == c.reaches);
+  }
+  CHECK(revsearch::query::reaches_review_documents(Xapian::Query("XWlacklustr")));
+  CHECK(revsearch::query::reaches_review_documents(Xapian::Query("Qnsmc-1#0")));
+  CHECK_FALSE(revsearch::query::reaches_review_documents(Xapian::Query::MatchNothing));
 }
 
 TEST_CASE("query parser: rating ranges filter on the rating slot", "[query]") {

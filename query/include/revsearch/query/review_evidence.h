@@ -20,6 +20,13 @@ namespace revsearch::query {
 // documents hold no positions).
 std::vector<std::string> review_level_terms(const Xapian::Query& query);
 
+// Whether `query` could match a review document. Those hold only review
+// words (`XW...`), the `XWD` marker, their `Q` id and the review id value,
+// so a query of passage terms cannot; only such a query (or one of
+// unknown reach: match-all, wildcards, value ranges, posting sources)
+// needs review documents excluded.
+bool reaches_review_documents(const Xapian::Query& query);
+
 // One review-level term's share of a passage's score, for --explain.
 struct ReviewTermWeight {
   std::string term;
@@ -37,7 +44,8 @@ class ReviewEvidence {
   ReviewEvidence(const Xapian::Database& db, std::vector<std::string> terms, const Xapian::Weight& weight,
                  double factor, Xapian::doccount candidates);
 
-  // `passage_query` over passages only (review documents excluded), each
+  // `passage_query` over passages only (review documents excluded where
+  // it could reach them), each
   // passage's review bonus added (OP_AND_MAYBE with a value-map source on
   // the review id slot).
   Xapian::Query apply(const Xapian::Query& passage_query) const;
