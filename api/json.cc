@@ -62,8 +62,16 @@ nlohmann::json search_json(const query::SearchResult& result) {
     }
     facets[facet.name] = values;
   }
-  return {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits},
-          {"suggestions", suggestions}, {"facets", facets}};
+  nlohmann::json out = {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits},
+                        {"suggestions", suggestions}, {"facets", facets}};
+  // A cluster searched with some shards missing (--allow-partial).
+  out["partial"] = !result.missing_shards.empty();
+  if (!result.missing_shards.empty()) {
+    nlohmann::json missing = nlohmann::json::array();
+    for (const auto& shard : result.missing_shards) missing.push_back({{"shard", shard.name}, {"reason", shard.reason}});
+    out["missing_shards"] = missing;
+  }
+  return out;
 }
 
 nlohmann::json stats_json(const query::DatabaseStats& s) {

@@ -5,6 +5,7 @@
 
 #include <filesystem>
 
+#include "revsearch/cluster/connect.h"
 #include "revsearch/errors.h"
 #include "revsearch/indexer/shards.h"
 #include "revsearch/schema.h"
@@ -30,7 +31,9 @@ DeleteSummary delete_reviews(const std::string& db_path, const std::vector<std::
   DeleteSummary summary;
   try {
     std::vector<Xapian::WritableDatabase> shards;
-    for (const std::string& path : shard_paths(db_path)) shards.emplace_back(path, Xapian::DB_OPEN);
+    for (const cluster::Shard& shard : cluster::shards_of(db_path)) {
+      shards.push_back(cluster::open_writable_shard(shard, 10, Xapian::DB_OPEN));
+    }
     for (const std::string& id : review_ids) {
       Xapian::WritableDatabase& db = shards[shard_of(id, shards.size())];
       // A review of several passages has an XR term on each; one of a
@@ -68,7 +71,11 @@ CompactSummary compact_database(const std::string& db_path, const std::string& o
   if (!fs::exists(db_path, ec)) throw DatabaseError("no database at '" + db_path + "'");
   if (fs::exists(out_path, ec)) throw UsageError(out_path + ": already exists; choose a new output path");
   CompactSummary summary;
-  summary.shards_in = shard_paths(db_path).size();
+  std::vector<cluster::Shard> shards = cluster::shards_of(db_path);
+  if (cluster::any_remote(shards)) {
+    throw UsageError(db_path + " lists remote shards: compact each shard on its own machine");
+  }
+  summary.shards_in = shards.size();
   summary.bytes_before = disk_usage(db_path);
   try {
     Xapian::Database db(db_path);
@@ -96,7 +103,10 @@ CompactSummary compact_in_place(const std::string& db_path) {
   {
     std::vector<Xapian::WritableDatabase> locks;  // no writer may commit while we copy
     try {
-      for (const std::string& path : shard_paths(db_path)) locks.emplace_back(path, Xapian::DB_OPEN);
+      for (const cluster::Shard& shard : cluster::shards_of(db_path)) {
+        if (shard.remote()) throw UsageError(db_path + " lists remote shards: compact each shard on its own machine");
+        locks.emplace_back(shard.path, Xapian::DB_OPEN);
+      }
     } catch (const Xapian::DatabaseLockError& e) {
       throw DatabaseError(db_path + ": database is locked by an indexing run (" + e.get_msg() + ")");
     } catch (const Xapian::Error& e) {

@@ -13,12 +13,31 @@
 
 namespace revsearch::query {
 
-Searcher::Searcher(const std::string& db_path) : db_path_(db_path), db_(open_database(db_path)) {}
+Searcher::Searcher(const std::string& db_path, const cluster::ConnectOptions& connect)
+    : db_path_(db_path), connect_(connect), opened_(open_shards(db_path, OpenOptions{FormatCheck::kCurrent, connect})),
+      db_(opened_.db) {}
 
 SearchResult Searcher::search(const std::string& query_text, const SearchOptions& options) {
   for (int attempt = 0;; ++attempt) {
     try {
-      return run(query_text, options);
+      SearchResult result = run(query_text, options);
+      result.missing_shards = opened_.missing;
+      return result;
+    } catch (const Xapian::NetworkError& e) {
+      // A remote shard stopped answering (down, restarted, too slow): name
+      // it; with allow_partial, search again without it.
+      const cluster::Shard* shard = cluster::shard_named_in(e, opened_.shards);
+      std::string what = shard ? cluster::shard_failure(*shard, e) : e.get_description();
+      if (!connect_.allow_partial || !shard || attempt == 3) throw DatabaseError("database '" + db_path_ + "': " + what);
+      std::string name = shard->name;
+      std::vector<std::string> skip;
+      for (const auto& missing : opened_.missing) skip.push_back(missing.name);
+      skip.push_back(name);
+      std::vector<cluster::MissingShard> reasons = opened_.missing;
+      reasons.push_back({name, what});
+      opened_ = open_shards(db_path_, OpenOptions{FormatCheck::kCurrent, connect_}, skip);
+      opened_.missing = std::move(reasons);
+      db_ = opened_.db;
     } catch (const Xapian::DatabaseModifiedError&) {
       // A writer committed while we read: reopen and retry (a few times).
       if (attempt == 3) throw DatabaseError("database kept changing during the search; try again");

@@ -21,9 +21,10 @@ struct Facet {
   std::vector<FacetValue> values;  // most common first
 };
 
-// Counts field values over the matches Xapian examines for an MSet: term
-// prefixes (lang, kind...) through the document's term list, numeric value
-// slots (rating) through Xapian's ValueCountMatchSpy.
+// Counts field values over the matches Xapian examines for an MSet with
+// Xapian's ValueCountMatchSpy (the only match spies that travel to remote
+// shards): term fields (lang, kind, actor...) through the facet-terms value
+// (schema::kSlotFacets), numeric value slots (rating) directly.
 class FacetCounter {
  public:
   // Throws UsageError for an unknown facet name.
@@ -43,6 +44,7 @@ class FacetCounter {
  private:
   struct Field;
   std::vector<std::unique_ptr<Field>> fields_;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> terms_;  // the facet-terms value, shared by the term fields
 };
 
 }  // namespace revsearch::query
