@@ -80,11 +80,12 @@ nlohmann::json stats_json(const query::DatabaseStats& s) {
           {"average_passage_length", s.average_passage_length}};
 }
 
-nlohmann::json entities_json(const Xapian::Database& db, const std::vector<std::string>& kinds, std::size_t limit) {
-  std::vector<query::CharacterLink> links = query::character_links(db);
+nlohmann::json entities_json(const Xapian::Database& db, const query::Metadata& names,
+                             const std::vector<std::string>& kinds, std::size_t limit) {
+  std::vector<query::CharacterLink> links = query::character_links(db, names);
   nlohmann::json out = nlohmann::json::object();
   for (const std::string& kind : kinds) {
-    query::EntityFacet facet = query::list_entities(db, kind);
+    query::EntityFacet facet = query::list_entities(db, kind, names);
     if (limit && facet.values.size() > limit) facet.values.resize(limit);
     nlohmann::json list = nlohmann::json::array();
     for (const query::EntityFacetValue& v : facet.values) {

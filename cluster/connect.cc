@@ -55,7 +55,8 @@ OpenedShards open_shards(const std::vector<Shard>& shards, const ConnectOptions&
       continue;
     }
     try {
-      out.db.add_database(open_shard(shard, options.timeout_s));
+      out.parts.push_back(open_shard(shard, options.timeout_s));
+      out.db.add_database(out.parts.back());
       out.shards.push_back(shard);
     } catch (const Xapian::NetworkError& e) {
       if (!options.allow_partial) throw DatabaseError(shard_failure(shard, e));

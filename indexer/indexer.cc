@@ -523,6 +523,20 @@ void remove_interrupted_creation(const fs::path& dir) {
   for (const fs::path& file : leftovers) fs::remove(file, ec);
 }
 
+// A shard server keeps a killed client's write lock until it notices the
+// connection is gone; a remote shard's lock is waited for, up to the timeout.
+Xapian::WritableDatabase open_writable_waiting(const cluster::Shard& shard, double timeout_s) {
+  auto give_up = Clock::now() + std::chrono::duration<double>(shard.remote() ? std::min(timeout_s, 30.0) : 0.0);
+  for (;;) {
+    try {
+      return cluster::open_writable_shard(shard, timeout_s, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+      if (Clock::now() >= give_up) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+  }
+}
+
 std::vector<Xapian::WritableDatabase> open_writable(const std::vector<cluster::Shard>& shards, double timeout_s) {
   std::vector<Xapian::WritableDatabase> dbs;
   for (const cluster::Shard& shard : shards) {
@@ -533,7 +547,7 @@ std::vector<Xapian::WritableDatabase> open_writable(const std::vector<cluster::S
       remove_interrupted_creation(shard.path);
     }
     try {
-      dbs.push_back(cluster::open_writable_shard(shard, timeout_s, Xapian::DB_CREATE_OR_OPEN));
+      dbs.push_back(open_writable_waiting(shard, timeout_s));
     } catch (const Xapian::DatabaseLockError& e) {
       throw DatabaseError(shard.name + ": database is locked by another indexing run (" + e.get_msg() + ")");
     } catch (const Xapian::NetworkError& e) {

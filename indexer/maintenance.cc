@@ -7,6 +7,7 @@
 
 #include "revsearch/cluster/connect.h"
 #include "revsearch/errors.h"
+#include "revsearch/index_format.h"
 #include "revsearch/indexer/shards.h"
 #include "revsearch/schema.h"
 
@@ -122,6 +123,50 @@ CompactSummary compact_in_place(const std::string& db_path) {
   fs::rename(dir, old);
   fs::rename(fresh, dir);
   fs::remove_all(old, ec);
+  return summary;
+}
+
+SplitSummary split_database(const std::string& db_path, const std::string& out_dir, std::size_t shards) {
+  std::error_code ec;
+  if (!fs::exists(db_path, ec)) throw DatabaseError("no database at '" + db_path + "'");
+  if (fs::exists(out_dir, ec)) throw UsageError(out_dir + ": already exists; choose a new output folder");
+  if (shards < 2 || shards > 256) throw UsageError("--shards must be 2-256");
+  SplitSummary summary;
+  summary.documents.assign(shards, 0);
+  try {
+    Xapian::Database source(db_path);
+    require_current_format(source, db_path);
+    std::vector<cluster::Shard> layout = prepare_layout(out_dir, shards);
+    std::vector<Xapian::WritableDatabase> out;
+    for (const cluster::Shard& shard : layout) out.emplace_back(shard.path, Xapian::DB_CREATE);
+    const std::string unique(schema::kUniqueId);
+    std::size_t pending = 0;
+    for (auto it = source.postlist_begin(""); it != source.postlist_end(""); ++it) {
+      Xapian::Document doc = source.get_document(*it);
+      // Every passage and review document has one unique id: Q + review id + '#' + passage.
+      Xapian::TermIterator term = doc.termlist_begin();
+      term.skip_to(unique);
+      if (term == doc.termlist_end() || !schema::has_prefix(*term, unique) || (*term).rfind('#') == std::string::npos) {
+        throw DatabaseError(db_path + ": document " + std::to_string(*it) + " has no unique id term");
+      }
+      std::string id = *term;
+      id = id.substr(unique.size(), id.rfind('#') - unique.size());
+      std::size_t k = shard_of(id, shards);
+      out[k].add_document(doc);
+      ++summary.documents[k];
+      if (++pending == 20000) {
+        for (Xapian::WritableDatabase& db : out) db.commit();
+        pending = 0;
+      }
+    }
+    for (auto key = source.metadata_keys_begin(); key != source.metadata_keys_end(); ++key) {
+      out[0].set_metadata(*key, source.get_metadata(*key));
+      ++summary.metadata_keys;
+    }
+    for (Xapian::WritableDatabase& db : out) db.commit();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(db_path + ": cannot split: " + e.get_description());
+  }
   return summary;
 }
 

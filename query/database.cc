@@ -19,10 +19,12 @@ OpenedDatabase open_shards(const std::string& path, const OpenOptions& options, 
     std::vector<cluster::Shard> shards = cluster::shards_of(path);
     if (shards.size() == 1 && !shards[0].remote() && !cluster::stub_file(path)) {
       out.db = Xapian::Database(path);  // one database: Xapian's own open, which also reads a stub
+      out.parts = {out.db};
       out.shards = std::move(shards);
     } else {
       cluster::OpenedShards opened = cluster::open_shards(shards, options.connect, skip);
       out.db = std::move(opened.db);
+      out.parts = std::move(opened.parts);
       out.shards = std::move(opened.shards);
       out.missing = std::move(opened.missing);
     }
@@ -35,6 +37,14 @@ OpenedDatabase open_shards(const std::string& path, const OpenOptions& options, 
   } catch (const Xapian::Error& e) {
     throw DatabaseError("cannot open database '" + path + "': " + e.get_description());
   }
+}
+
+std::string Metadata::get(const std::string& key) const {
+  for (const Xapian::Database& shard : shards_) {
+    std::string value = shard.get_metadata(key);
+    if (!value.empty()) return value;
+  }
+  return {};
 }
 
 Xapian::Database open_database(const std::string& path, FormatCheck check) {

@@ -82,7 +82,7 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
   }
 }
 
-std::vector<Facet> FacetCounter::results(const Xapian::Database& db, std::size_t top) const {
+std::vector<Facet> FacetCounter::results(const Metadata& names, std::size_t top) const {
   // Every distinct combination of facet terms among the matches, once.
   std::vector<std::pair<std::vector<std::string>, Xapian::doccount>> combinations;
   if (terms_) {
@@ -113,7 +113,7 @@ std::vector<Facet> FacetCounter::results(const Xapian::Database& db, std::size_t
       for (const auto& [value, count] : counts) {
         if (spec.entity) {
           std::string term = std::string(spec.prefix) + value;
-          facet.values.push_back({entity_display_name(db, term, spec.prefix.size()), count, value});
+          facet.values.push_back({entity_display_name(names, term, spec.prefix.size()), count, value});
         } else {
           facet.values.push_back({value, count, ""});
         }

@@ -4,6 +4,8 @@
 // explanations and spelling suggestions.
 #include "revsearch/query/searcher.h"
 
+#include <spdlog/spdlog.h>
+
 #include <unordered_map>
 
 #include "revsearch/errors.h"
@@ -42,11 +44,6 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
       // A writer committed while we read: reopen and retry (a few times).
       if (attempt == 3) throw DatabaseError("database kept changing during the search; try again");
       db_.reopen();
-    } catch (const Xapian::FeatureUnavailableError& e) {
-      // Facets read each match's term list, which a search-only copy lacks.
-      if (options.facets.empty()) throw DatabaseError("database '" + db_path_ + "': " + e.get_description());
-      throw UsageError("database '" + db_path_ + "' is a search-only copy (compact --search-only): it has no term " +
-                       "lists, which facets need; ask the full database for facets");
     } catch (const Xapian::Error& e) {
       throw DatabaseError("database '" + db_path_ + "': search failed: " + e.get_description());
     }
@@ -78,6 +75,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   query = evidence.apply(query);
   SearchResult result;
   result.query = query_text;
+  spdlog::debug("query: {}", query.get_description());
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(options.weight());
@@ -95,7 +93,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   const Xapian::doccount fetch = options.all_passages ? options.limit : wanted + wanted / 2 + 10;
   const Xapian::doccount first = options.all_passages ? options.offset : 0;
   Xapian::MSet mset = enquire.get_mset(first, fetch, options.facets.empty() ? 0 : options.facet_sample);
-  result.facets = facets.results(db_);
+  result.facets = facets.results(Metadata(opened_.parts));
   result.total_estimate = mset.get_matches_estimated();
   std::unordered_map<std::string, std::size_t> shown;  // folded text -> index in kept
   std::vector<Hit> kept;
@@ -158,7 +156,7 @@ void Searcher::fill_hit(Hit& hit, PassageRecord&& record) {
 std::string Searcher::source_path(std::uint32_t key) {
   if (key == 0) return {};
   if (auto it = source_paths_.find(key); it != source_paths_.end()) return it->second;
-  std::string path = db_.get_metadata(source_metadata_key(key));
+  std::string path = Metadata(opened_.parts).get(source_metadata_key(key));
   if (!path.empty()) source_paths_.emplace(key, path);
   return path;
 }

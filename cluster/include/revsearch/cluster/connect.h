@@ -27,7 +27,8 @@ struct MissingShard {
 // statistics, results merged by Xapian), and those that did not.
 struct OpenedShards {
   Xapian::Database db;
-  std::vector<Shard> shards;  // in `db` order
+  std::vector<Xapian::Database> parts;  // each shard on its own, in `db` order
+  std::vector<Shard> shards;            // in `db` order
   std::vector<MissingShard> missing;
 };
 

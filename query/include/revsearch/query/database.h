@@ -22,8 +22,23 @@ struct OpenOptions {
   cluster::ConnectOptions connect;  // timeout and partial results, for remote shards
 };
 
+// Database metadata (entity display names, source paths) across shards: a
+// key is read from the first shard that has it. An index run through a
+// stub writes metadata to shard 0; shards indexed on their own machines
+// (`index --shard K/N`) each hold their own.
+class Metadata {
+ public:
+  Metadata(const Xapian::Database& db) : shards_{db} {}  // NOLINT: one database is its own metadata
+  explicit Metadata(std::vector<Xapian::Database> shards) : shards_(std::move(shards)) {}
+  std::string get(const std::string& key) const;
+
+ private:
+  std::vector<Xapian::Database> shards_;
+};
+
 struct OpenedDatabase {
   Xapian::Database db;
+  std::vector<Xapian::Database> parts;  // each shard of `db` on its own (for Metadata)
   std::vector<cluster::Shard> shards;  // those in `db`
   std::vector<cluster::MissingShard> missing;  // with connect.allow_partial: those left out
 };

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "revsearch/query/database.h"
+
 namespace revsearch::query {
 
 struct FacetValue {
@@ -35,8 +37,8 @@ class FacetCounter {
 
   // The counter must outlive the Enquire's get_mset() call.
   void attach(Xapian::Enquire& enquire);
-  // `db` supplies entity display names.
-  std::vector<Facet> results(const Xapian::Database& db, std::size_t top = 10) const;
+  // `names` supplies entity display names.
+  std::vector<Facet> results(const Metadata& names, std::size_t top = 10) const;
 
   // The names a user can ask for, for help and error messages.
   static std::string known_names();
