@@ -38,6 +38,11 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
       std::vector<cluster::MissingShard> reasons = opened_.missing;
       reasons.push_back({name, what});
       opened_ = open_shards(db_path_, OpenOptions{FormatCheck::kCurrent, connect_}, skip);
+      for (const cluster::MissingShard& now_missing : opened_.missing) {  // keep the first reason given for each
+        bool known = false;
+        for (const cluster::MissingShard& r : reasons) known = known || r.name == now_missing.name;
+        if (!known) reasons.push_back(now_missing);
+      }
       opened_.missing = std::move(reasons);
       db_ = opened_.db;
     } catch (const Xapian::DatabaseModifiedError&) {
