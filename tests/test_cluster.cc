@@ -12,6 +12,7 @@
 #include <cmath>
 
 #include "cluster_support.h"
+#include "server_support.h"
 
 using namespace revsearch::test;
 using nlohmann::json;
@@ -329,6 +330,24 @@ TEST_CASE("cluster: index --shard K/N on each machine and cluster split route re
   }
   REQUIRE(run_revsearch(split_stub).status == 0);
   require_same_answers(dir / "local", dir / "split.stub");
+}
+
+TEST_CASE("cluster: revsearch serve over the stub answers like search --json", "[cluster]") {
+  TempDir dir;
+  Cluster cluster(dir.path().string());
+  REQUIRE(index_into(cluster.stub, demo_corpus()).status == 0);
+  ServerProcess server(cluster.stub);
+  for (const char* query : {"연기", "soundtrack"}) {
+    INFO(query);
+    HttpReply reply = http_get(server.port(), "/search?q=" + url_encode(query) + "&facets=lang,actor,sentiment");
+    REQUIRE(reply.status == 200);
+    json cli = search(cluster.stub, {"--facets", "lang,actor,sentiment", query});
+    json served = reply.json();
+    CHECK(served["hits"] == cli["hits"]);
+    CHECK(served["facets"] == cli["facets"]);
+  }
+  HttpReply entities = http_get(server.port(), "/entities");
+  CHECK(entities.status == 200);
 }
 
 // Known failure: Xapian 1.4.22 crashes in OP_MAX (the words a Korean word
