@@ -44,10 +44,12 @@ command -v strace >/dev/null || { echo "strace missing: apt-get install strace" 
 
 load_start="$(cut -d' ' -f1-3 /proc/loadavg)"
 work="$(mktemp -d "${TMPDIR:-/tmp}/revsearch-cluster.XXXXXX")"
-servers=()
 cleanup() {
   # Each server is the leader of its own session (setsid): end its group.
-  for pid in "${servers[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
+  # (serve runs in a command substitution: the pids go through a file.)
+  if [ -f "$work/servers.pids" ]; then
+    while read -r pid; do kill -KILL -- "-$pid" 2>/dev/null || true; done <"$work/servers.pids"
+  fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -59,7 +61,7 @@ serve() {
   local port
   port="$(free_port)"
   setsid nice xapian-tcpsrv --writable --quiet --interface 127.0.0.1 --port "$port" "$1" </dev/null >/dev/null 2>&1 &
-  servers+=("$!")
+  echo "$!" >>"$work/servers.pids"
   for _ in $(seq 100); do
     (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null && break
     sleep 0.05
