@@ -62,8 +62,16 @@ nlohmann::json search_json(const query::SearchResult& result) {
     }
     facets[facet.name] = values;
   }
-  return {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits},
-          {"suggestions", suggestions}, {"facets", facets}};
+  nlohmann::json out = {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits},
+                        {"suggestions", suggestions}, {"facets", facets}};
+  // A cluster searched with some shards missing (--allow-partial).
+  out["partial"] = !result.missing_shards.empty();
+  if (!result.missing_shards.empty()) {
+    nlohmann::json missing = nlohmann::json::array();
+    for (const auto& shard : result.missing_shards) missing.push_back({{"shard", shard.name}, {"reason", shard.reason}});
+    out["missing_shards"] = missing;
+  }
+  return out;
 }
 
 nlohmann::json stats_json(const query::DatabaseStats& s) {
@@ -72,11 +80,12 @@ nlohmann::json stats_json(const query::DatabaseStats& s) {
           {"average_passage_length", s.average_passage_length}};
 }
 
-nlohmann::json entities_json(const Xapian::Database& db, const std::vector<std::string>& kinds, std::size_t limit) {
-  std::vector<query::CharacterLink> links = query::character_links(db);
+nlohmann::json entities_json(const Xapian::Database& db, const query::Metadata& names,
+                             const std::vector<std::string>& kinds, std::size_t limit) {
+  std::vector<query::CharacterLink> links = query::character_links(db, names);
   nlohmann::json out = nlohmann::json::object();
   for (const std::string& kind : kinds) {
-    query::EntityFacet facet = query::list_entities(db, kind);
+    query::EntityFacet facet = query::list_entities(db, kind, names);
     if (limit && facet.values.size() > limit) facet.values.resize(limit);
     nlohmann::json list = nlohmann::json::array();
     for (const query::EntityFacetValue& v : facet.values) {

@@ -18,8 +18,8 @@ Command add_compact_command(CLI::App& app) {
   sub->add_option("--db", args->db, "Database directory (single or sharded)")->required();
   sub->add_option("--out", args->out, "New database directory (must not exist; default: replace DIR in place)");
   sub->add_flag("--search-only", args->search_only,
-                "Leave out the term lists (about a quarter of the size): the copy answers searches, "
-                "but no facets and no further indexing (needs --out: the original stays updatable)");
+                "Leave out the term lists (about a quarter of the size): the copy answers searches and "
+                "facets, but takes no further indexing (needs --out: the original stays updatable)");
   return {sub, [args] {
             if (args->search_only && args->out.empty()) {
               throw UsageError("--search-only needs --out: a search-only copy cannot be updated, so it never "

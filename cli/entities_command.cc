@@ -33,8 +33,8 @@ Command add_entities_command(CLI::App& app) {
 
   return {sub, [args] {
             if (args->kinds.empty()) args->kinds = {"actor", "character", "title"};
-            Xapian::Database db = query::open_database(args->db);
-            nlohmann::json out = api::entities_json(db, args->kinds, args->limit);
+            query::OpenedDatabase opened = query::open_shards(args->db, {});
+            nlohmann::json out = api::entities_json(opened.db, query::Metadata(opened.parts), args->kinds, args->limit);
             if (!args->json) {
               for (const std::string& kind : args->kinds) {
                 const nlohmann::json& list = out[kind];

@@ -7,6 +7,7 @@
 #include "progress_display.h"
 #include "revsearch/errors.h"
 #include "revsearch/indexer/indexer.h"
+#include "revsearch/indexer/shards.h"
 
 namespace revsearch::cli {
 namespace {
@@ -21,6 +22,8 @@ struct IndexArgs {
   std::size_t threads = 0;
   std::size_t shards = 0;
   bool replace = false;
+  std::string shard;      // --shard K/N
+  double timeout_s = 60;  // remote shards
   double progress_every = 0;  // 0: 0.25 s bar on a terminal, 5 s log lines otherwise
 };
 
@@ -35,6 +38,7 @@ void print_summary(const indexer::IndexSummary& s) {
             << "boilerplate passages: " << s.boilerplate_passages << "\n";
   if (s.files_unchanged) std::cout << "files unchanged:      " << s.files_unchanged << "\n";
   if (s.reviews_unchanged) std::cout << "reviews unchanged:    " << s.reviews_unchanged << "\n";
+  if (s.reviews_other_shards) std::cout << "reviews for other shards: " << s.reviews_other_shards << "\n";
   if (s.stale_passages_removed) std::cout << "stale passages removed: " << s.stale_passages_removed << "\n";
   std::cout << "records skipped:      " << s.records_skipped;
   if (!s.skip_reasons.empty()) {
@@ -51,7 +55,9 @@ void print_summary(const indexer::IndexSummary& s) {
   std::cout.precision(2);
   std::cout << "time:                 " << s.seconds << " s (" << static_cast<long long>(rate) << " docs/s, "
             << (s.seconds > 0 ? mb / s.seconds : 0.0) << " MB/s, " << s.threads << " threads, " << s.shards
-            << (s.shards == 1 ? " shard" : " shards") << ")\n";
+            << (s.shards == 1 ? " shard" : " shards");
+  if (s.remote_shards) std::cout << ", " << s.remote_shards << " remote";
+  std::cout << ")\n";
 }
 
 }  // namespace
@@ -74,6 +80,11 @@ Command add_index_command(CLI::App& app) {
       ->check(CLI::Range(1, 256));
   sub->add_flag("--replace", args->replace,
                 "Re-read every file and rebuild every review, even unchanged ones (e.g. after an analysis change)");
+  // Clusters: shards served by xapian-tcpsrv, listed in a stub (`revsearch cluster stub`).
+  sub->add_option("--shard", args->shard,
+                  "Index only shard K of N (K/N, from 0): the reviews routing gives it, as on the machine serving it");
+  sub->add_option("--timeout", args->timeout_s, "Seconds to wait for a remote shard before failing (default 60)")
+      ->check(CLI::Range(0.001, 3600.0));
   sub->add_option("--progress-every", args->progress_every, "Seconds between progress updates on stderr")
       ->check(CLI::Range(0.01, 3600.0));
 
@@ -85,6 +96,10 @@ Command add_index_command(CLI::App& app) {
             options.threads = args->threads;
             options.shards = args->shards;
             options.replace = args->replace;
+            options.timeout_s = args->timeout_s;
+            if (!args->shard.empty()) {
+              std::tie(options.only_shard, options.of_shards) = indexer::parse_shard_spec(args->shard);
+            }
             for (const std::string& mapping : args->field_mappings) {
               auto eq = mapping.find('=');
               if (eq == std::string::npos || eq == 0 || eq + 1 == mapping.size()) {

@@ -12,12 +12,16 @@ struct SearchArgs {
   std::string db;
   std::vector<std::string> query_words;
   query::SearchOptions options;
+  cluster::ConnectOptions connect;
   bool json = false;
 };
 
 void print_text(const query::SearchResult& result, const query::SearchOptions& options, bool colour) {
   const char* open = colour ? "\033[1;33m" : "**";
   const char* close = colour ? "\033[0m" : "**";
+  for (const auto& shard : result.missing_shards) {
+    std::cout << "Partial results: shard " << shard.name << " is missing (" << shard.reason << ")\n";
+  }
   if (result.suggestion) std::cout << "Did you mean: " << *result.suggestion << "\n";
   if (result.hits.empty()) {
     std::cout << "No passages match '" << result.query << "'.\n";
@@ -89,12 +93,18 @@ Command add_search_command(CLI::App& app) {
       ->check(CLI::Range(-1.0, 1.0));
   sub->add_option("--sentiment-max", args->options.sentiment_max, "Only passages with sentiment <= this (-1..1)")
       ->check(CLI::Range(-1.0, 1.0));
+  // Remote shards (a stub listing xapian-tcpsrv servers).
+  sub->add_option("--timeout", args->connect.timeout_s,
+                  "Seconds to wait for a remote shard before naming it in an error (default 10)")
+      ->check(CLI::Range(0.001, 3600.0));
+  sub->add_flag("--allow-partial", args->connect.allow_partial,
+                "Search the shards that answer; the result is marked partial and names the missing ones");
   sub->add_option("query", args->query_words, "Query (words, \"phrases\", field:value, AND/OR/NOT, -word)")
       ->required();
 
   return {sub, [args] {
             std::string text = joined_words(args->query_words);
-            query::Searcher searcher(args->db);
+            query::Searcher searcher(args->db, args->connect);
             query::SearchResult result = searcher.search(text, args->options);
             if (args->json) {
               std::cout << api::search_json(result).dump() << "\n";

@@ -26,17 +26,6 @@ void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& t
   }
 }
 
-void add_initials_synonyms(const std::vector<analysis::Token>& tokens,
-                           std::vector<std::pair<std::string, std::string>>& synonyms) {
-  for (const analysis::Token& token : tokens) {
-    std::string initials = analysis::token_initials(token);
-    if (initials.empty()) continue;
-    std::pair<std::string, std::string> entry{schema::initials_key(initials),
-                                              schema::prefixed(schema::kStem, token.search_form())};
-    if (std::find(synonyms.begin(), synonyms.end(), entry) == synonyms.end()) synonyms.push_back(std::move(entry));
-  }
-}
-
 Xapian::Document build_document(const Review& review, const Passage& passage,
                                 const std::vector<analysis::Token>& tokens, const sentiment::Sentiment& feeling,
                                 const std::vector<analysis::Token>& title_tokens) {

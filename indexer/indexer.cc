@@ -21,6 +21,7 @@
 
 #include "bounded_queue.h"
 #include "shard_writer.h"
+#include "revsearch/cluster/connect.h"
 #include "revsearch/errors.h"
 #include "revsearch/index_format.h"
 #include "revsearch/indexer/document_builder.h"
@@ -129,11 +130,14 @@ std::uint64_t estimated_bytes(const fs::path& path) {
 // run may skip. Read in the reader thread only.
 class Snapshot {
  public:
-  explicit Snapshot(const std::string& db_path) {
+  // Opened after the writers, each shard on its own connection (a writable
+  // xapian-tcpsrv serves readers too).
+  Snapshot(const std::vector<cluster::Shard>& shards, double timeout_s) {
     try {
-      db_ = Xapian::Database(db_path);
+      db_ = cluster::open_shards(shards, cluster::ConnectOptions{timeout_s, false}).db;
       empty_ = db_.get_doccount() == 0 && db_.metadata_keys_begin() == db_.metadata_keys_end();
-    } catch (const Xapian::Error&) {
+    } catch (const std::exception&) {
+      if (cluster::any_remote(shards)) throw;  // a server that does not answer is no empty database
       empty_ = true;  // nothing committed yet
     }
   }
@@ -208,7 +212,7 @@ struct Aborted {};
 
 // Counters shared with the progress thread.
 struct LiveCounters {
-  std::atomic<std::size_t> reviews_read{0}, reviews_unchanged{0}, records_skipped{0};
+  std::atomic<std::size_t> reviews_read{0}, reviews_unchanged{0}, records_skipped{0}, reviews_other_shards{0};
   std::atomic<std::size_t> reviews_indexed{0}, passages_indexed{0};
   std::atomic<std::uint64_t> bytes_done{0};  // finished files plus position in the current one
 };
@@ -308,11 +312,6 @@ class Pipeline {
       for (auto& [key, value] : review.metadata) {  // display names, source paths: once per run
         if (metadata_written_.insert(key).second) vocabulary_.push_back({key, std::move(value)});
       }
-      for (auto& [key, term] : review.synonyms) {  // 초성 keys: once per run
-        if (synonyms_written_.insert(fnv1a64(term, fnv1a64(key))).second) {
-          vocabulary_.push_back({key, std::move(term), true});
-        }
-      }
       std::size_t shard = shard_writers_.empty() ? 0 : shard_of(review.review_id, shard_writers_.size());
       review.is_new = fresh_[shard] && reviews_seen_.insert(fnv1a64(review.review_id)).second;
       pending_ += review.documents.size();
@@ -333,7 +332,7 @@ class Pipeline {
     if (pending_ >= options_.commit_every) commit();
   }
 
-  // Metadata and synonyms live in shard 0 (a sharded search reads metadata
+  // Metadata lives in shard 0 (a sharded search reads metadata
   // from its first database). Shard 0 commits them first, so nothing a
   // passage refers to is ever missing; the file marks go last, alone, so a
   // file marked done has all its passages committed in every shard.
@@ -418,8 +417,7 @@ class Pipeline {
   std::vector<bool> fresh_;                          // per shard: empty when the run began
   std::unordered_set<std::uint64_t> reviews_seen_;   // id hashes added to a fresh shard in this run
   std::unordered_set<std::string> metadata_written_;  // metadata keys queued or written in this run
-  std::unordered_set<std::uint64_t> synonyms_written_;
-  std::vector<detail::FileMarkEntry> vocabulary_;    // metadata and synonyms for the next commit
+  std::vector<detail::FileMarkEntry> vocabulary_;    // metadata for the next commit
   std::size_t pending_ = 0;
   std::size_t stale_removed_ = 0;
 };
@@ -437,6 +435,10 @@ class ReadingSink : public RecordSink {
     if (review.id.size() > kMaxReviewIdBytes) {
       skip(Skip{review.source.substr(0, review.source.rfind(':')), 0, "id too long",
                 "review id longer than " + std::to_string(kMaxReviewIdBytes) + " bytes"});
+      return;
+    }
+    if (options_.of_shards && shard_of(review.id, options_.of_shards) != options_.only_shard) {
+      ++pipeline_.live.reviews_other_shards;  // another machine indexes it
       return;
     }
     if (!options_.replace && snapshot_.review_done(review)) {
@@ -521,19 +523,37 @@ void remove_interrupted_creation(const fs::path& dir) {
   for (const fs::path& file : leftovers) fs::remove(file, ec);
 }
 
-std::vector<Xapian::WritableDatabase> open_writable(const std::vector<std::string>& paths) {
-  std::vector<Xapian::WritableDatabase> dbs;
-  for (const std::string& db_path : paths) {
-    std::error_code ec;
-    fs::path parent = fs::path(db_path).parent_path();
-    if (!parent.empty()) fs::create_directories(parent, ec);
-    remove_interrupted_creation(db_path);
+// A shard server keeps a killed client's write lock until it notices the
+// connection is gone; a remote shard's lock is waited for, up to the timeout.
+Xapian::WritableDatabase open_writable_waiting(const cluster::Shard& shard, double timeout_s) {
+  auto give_up = Clock::now() + std::chrono::duration<double>(shard.remote() ? std::min(timeout_s, 30.0) : 0.0);
+  for (;;) {
     try {
-      dbs.emplace_back(db_path, Xapian::DB_CREATE_OR_OPEN);
+      return cluster::open_writable_shard(shard, timeout_s, Xapian::DB_CREATE_OR_OPEN);
+    } catch (const Xapian::DatabaseLockError&) {
+      if (Clock::now() >= give_up) throw;
+      std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    }
+  }
+}
+
+std::vector<Xapian::WritableDatabase> open_writable(const std::vector<cluster::Shard>& shards, double timeout_s) {
+  std::vector<Xapian::WritableDatabase> dbs;
+  for (const cluster::Shard& shard : shards) {
+    if (!shard.remote()) {
+      std::error_code ec;
+      fs::path parent = fs::path(shard.path).parent_path();
+      if (!parent.empty()) fs::create_directories(parent, ec);
+      remove_interrupted_creation(shard.path);
+    }
+    try {
+      dbs.push_back(open_writable_waiting(shard, timeout_s));
     } catch (const Xapian::DatabaseLockError& e) {
-      throw DatabaseError(db_path + ": database is locked by another indexing run (" + e.get_msg() + ")");
+      throw DatabaseError(shard.name + ": database is locked by another indexing run (" + e.get_msg() + ")");
+    } catch (const Xapian::NetworkError& e) {
+      throw DatabaseError(cluster::shard_failure(shard, e) + " (is `xapian-tcpsrv --writable` serving it?)");
     } catch (const Xapian::Error& e) {
-      throw detail::database_write_error(db_path, e, "cannot open database for writing: ");  // hardening (issue 9)
+      throw detail::database_write_error(shard.name, e, "cannot open database for writing: ");  // hardening (issue 9)
     }
   }
   return dbs;
@@ -548,14 +568,18 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
   IndexSummary summary;
   validate_field_map(options.reader.field_map);
   std::vector<InputFile> files = collect_inputs(paths, summary);
-  std::vector<std::string> shard_dirs = prepare_layout(db_path, options.shards);
-  for (const std::string& shard : shard_dirs) {
-    if (is_search_only(shard)) {
+  std::vector<cluster::Shard> layout = prepare_layout(db_path, options.shards);
+  if (options.of_shards && layout.size() != 1) {
+    throw UsageError("--shard " + std::to_string(options.only_shard) + "/" + std::to_string(options.of_shards) +
+                     " indexes one shard into one database; '" + db_path + "' has " + std::to_string(layout.size()));
+  }
+  for (const cluster::Shard& shard : layout) {
+    if (!shard.remote() && is_search_only(shard.path)) {
       throw DatabaseError("database '" + db_path + "' is a search-only copy (compact --search-only keeps no term " +
                           "lists, which updates need): index into the database it was made from");
     }
   }
-  std::vector<Xapian::WritableDatabase> shards = open_writable(shard_dirs);
+  std::vector<Xapian::WritableDatabase> shards = open_writable(layout, options.timeout_s);
   {
     // Never add passages of this format to an older database. The format
     // is in shard 0's metadata, which a combined database reads.
@@ -566,9 +590,10 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
   std::size_t workers = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   summary.threads = workers;
   summary.shards = shards.size();
+  for (const cluster::Shard& shard : layout) summary.remote_shards += shard.remote();
 
   try {
-    Snapshot snapshot(db_path);
+    Snapshot snapshot(layout, options.timeout_s);
     std::vector<std::pair<const InputFile*, FileMark>> todo;
     std::uint64_t bytes_total = 0;
     for (const InputFile& file : files) {
@@ -619,6 +644,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
     summary.reviews_read = pipeline.live.reviews_read;
     summary.reviews_indexed = pipeline.live.reviews_indexed;
     summary.reviews_unchanged = pipeline.live.reviews_unchanged;
+    summary.reviews_other_shards = pipeline.live.reviews_other_shards;
     summary.records_skipped = pipeline.live.records_skipped;
     summary.passages_indexed = pipeline.live.passages_indexed;
     summary.duplicates_collapsed = pipeline.duplicates;
@@ -631,6 +657,12 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
       progress(last);
     }
   } catch (const Xapian::Error& e) {
+    // A remote shard that stopped answering is named; the run can be
+    // repeated once it is back (committed reviews are skipped).
+    if (const cluster::Shard* shard = cluster::shard_named_in(e, layout)) {
+      throw DatabaseError("database '" + db_path + "': " + cluster::shard_failure(*shard, e) +
+                          "; run the same command again when it is back: committed reviews are skipped");
+    }
     throw detail::database_write_error(db_path, e);  // hardening (issue 9): names "no space"
   }
   return summary;

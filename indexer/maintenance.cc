@@ -5,7 +5,9 @@
 
 #include <filesystem>
 
+#include "revsearch/cluster/connect.h"
 #include "revsearch/errors.h"
+#include "revsearch/index_format.h"
 #include "revsearch/indexer/shards.h"
 #include "revsearch/schema.h"
 
@@ -30,7 +32,9 @@ DeleteSummary delete_reviews(const std::string& db_path, const std::vector<std::
   DeleteSummary summary;
   try {
     std::vector<Xapian::WritableDatabase> shards;
-    for (const std::string& path : shard_paths(db_path)) shards.emplace_back(path, Xapian::DB_OPEN);
+    for (const cluster::Shard& shard : cluster::shards_of(db_path)) {
+      shards.push_back(cluster::open_writable_shard(shard, 10, Xapian::DB_OPEN));
+    }
     for (const std::string& id : review_ids) {
       Xapian::WritableDatabase& db = shards[shard_of(id, shards.size())];
       // A review of several passages has an XR term on each; one of a
@@ -68,7 +72,11 @@ CompactSummary compact_database(const std::string& db_path, const std::string& o
   if (!fs::exists(db_path, ec)) throw DatabaseError("no database at '" + db_path + "'");
   if (fs::exists(out_path, ec)) throw UsageError(out_path + ": already exists; choose a new output path");
   CompactSummary summary;
-  summary.shards_in = shard_paths(db_path).size();
+  std::vector<cluster::Shard> shards = cluster::shards_of(db_path);
+  if (cluster::any_remote(shards)) {
+    throw UsageError(db_path + " lists remote shards: compact each shard on its own machine");
+  }
+  summary.shards_in = shards.size();
   summary.bytes_before = disk_usage(db_path);
   try {
     Xapian::Database db(db_path);
@@ -96,7 +104,10 @@ CompactSummary compact_in_place(const std::string& db_path) {
   {
     std::vector<Xapian::WritableDatabase> locks;  // no writer may commit while we copy
     try {
-      for (const std::string& path : shard_paths(db_path)) locks.emplace_back(path, Xapian::DB_OPEN);
+      for (const cluster::Shard& shard : cluster::shards_of(db_path)) {
+        if (shard.remote()) throw UsageError(db_path + " lists remote shards: compact each shard on its own machine");
+        locks.emplace_back(shard.path, Xapian::DB_OPEN);
+      }
     } catch (const Xapian::DatabaseLockError& e) {
       throw DatabaseError(db_path + ": database is locked by an indexing run (" + e.get_msg() + ")");
     } catch (const Xapian::Error& e) {
@@ -112,6 +123,50 @@ CompactSummary compact_in_place(const std::string& db_path) {
   fs::rename(dir, old);
   fs::rename(fresh, dir);
   fs::remove_all(old, ec);
+  return summary;
+}
+
+SplitSummary split_database(const std::string& db_path, const std::string& out_dir, std::size_t shards) {
+  std::error_code ec;
+  if (!fs::exists(db_path, ec)) throw DatabaseError("no database at '" + db_path + "'");
+  if (fs::exists(out_dir, ec)) throw UsageError(out_dir + ": already exists; choose a new output folder");
+  if (shards < 2 || shards > 256) throw UsageError("--shards must be 2-256");
+  SplitSummary summary;
+  summary.documents.assign(shards, 0);
+  try {
+    Xapian::Database source(db_path);
+    require_current_format(source, db_path);
+    std::vector<cluster::Shard> layout = prepare_layout(out_dir, shards);
+    std::vector<Xapian::WritableDatabase> out;
+    for (const cluster::Shard& shard : layout) out.emplace_back(shard.path, Xapian::DB_CREATE);
+    const std::string unique(schema::kUniqueId);
+    std::size_t pending = 0;
+    for (auto it = source.postlist_begin(""); it != source.postlist_end(""); ++it) {
+      Xapian::Document doc = source.get_document(*it);
+      // Every passage and review document has one unique id: Q + review id + '#' + passage.
+      Xapian::TermIterator term = doc.termlist_begin();
+      term.skip_to(unique);
+      if (term == doc.termlist_end() || !schema::has_prefix(*term, unique) || (*term).rfind('#') == std::string::npos) {
+        throw DatabaseError(db_path + ": document " + std::to_string(*it) + " has no unique id term");
+      }
+      std::string id = *term;
+      id = id.substr(unique.size(), id.rfind('#') - unique.size());
+      std::size_t k = shard_of(id, shards);
+      out[k].add_document(doc);
+      ++summary.documents[k];
+      if (++pending == 20000) {
+        for (Xapian::WritableDatabase& db : out) db.commit();
+        pending = 0;
+      }
+    }
+    for (auto key = source.metadata_keys_begin(); key != source.metadata_keys_end(); ++key) {
+      out[0].set_metadata(*key, source.get_metadata(*key));
+      ++summary.metadata_keys;
+    }
+    for (Xapian::WritableDatabase& db : out) db.commit();
+  } catch (const Xapian::Error& e) {
+    throw DatabaseError(db_path + ": cannot split: " + e.get_description());
+  }
   return summary;
 }
 

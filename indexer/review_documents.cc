@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <cstring>
 
+#include "revsearch/facet_terms.h"
 #include "revsearch/indexer/document_builder.h"
 #include "revsearch/indexer/review_level.h"
 #include "revsearch/indexer/sentiment_terms.h"
@@ -52,7 +53,6 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
   std::string stamp = content_stamp(content_hash(review), split.passages.size());
   out.documents.reserve(split.passages.size());
   entities::ReviewContext entity_context(review.title);  // issue 5: names carry across passages
-  add_initials_synonyms(title_tokens, out.synonyms);
   ReviewLevelTerms review_terms;  // review-level evidence for ranking
   for (const Passage& passage : split.passages) {
     // Analysed and scored once: the terms, the passage sentiment and the
@@ -66,13 +66,13 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
       out.metadata.emplace_back(std::string(schema::kEntityNameMetadata) + term, std::move(name));
     }
     add_person_sentiment(doc, passage.text, tokens, feeling, mentions);
-    add_initials_synonyms(tokens, out.synonyms);
     // Several passages: they name their review, and collapse to one hit.
     if (split.passages.size() > 1) {
       doc.add_boolean_term(schema::prefixed(schema::kReview, review.id));
       doc.add_value(schema::kSlotReview, review.id);
     }
     if (passage.number == 1) doc.add_value(schema::kSlotContentHash, stamp);
+    if (std::string facets = facet_terms_value(doc); !facets.empty()) doc.add_value(schema::kSlotFacets, facets);
     doc.set_data(record.encode());
     out.documents.push_back(std::move(doc));
     out.boilerplate += passage.boilerplate;

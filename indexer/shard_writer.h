@@ -50,20 +50,14 @@ inline std::size_t write_review(Xapian::WritableDatabase& db, const ReviewDocume
   return stale_removed;
 }
 
-// Metadata (a file mark, an entity's display name...) or, with `synonym`,
-// a synonym entry, written by a commit.
+// Metadata (a file mark, an entity's display name...) written by a commit.
 struct FileMarkEntry {
   std::string key;
   std::string value;
-  bool synonym = false;
 };
 
 inline void write_entry(Xapian::WritableDatabase& db, const FileMarkEntry& entry) {
-  if (entry.synonym) {
-    db.add_synonym(entry.key, entry.value);
-  } else {
-    db.set_metadata(entry.key, entry.value);
-  }
+  db.set_metadata(entry.key, entry.value);
 }
 
 class ShardWriter {

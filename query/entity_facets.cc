@@ -18,8 +18,8 @@ void sort_values(std::vector<EntityFacetValue>& values) {
 
 }  // namespace
 
-std::string entity_display_name(const Xapian::Database& db, const std::string& term, std::size_t prefix_size) {
-  std::string name = db.get_metadata(std::string(schema::kEntityNameMetadata) + term);
+std::string entity_display_name(const Metadata& metadata, const std::string& term, std::size_t prefix_size) {
+  std::string name = metadata.get(std::string(schema::kEntityNameMetadata) + term);
   return name.empty() ? term.substr(prefix_size) : name;
 }
 
@@ -30,19 +30,19 @@ std::string_view entity_facet_prefix(std::string_view field) {
   throw UsageError("unknown facet '" + std::string(field) + "' (use actor, character or title)");
 }
 
-EntityFacet list_entities(const Xapian::Database& db, std::string_view field) {
+EntityFacet list_entities(const Xapian::Database& db, std::string_view field, const Metadata& names) {
   std::string prefix(entity_facet_prefix(field));
   EntityFacet facet{std::string(field), {}};
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string term = *t;
     if (!schema::has_prefix(term, prefix)) continue;
-    facet.values.push_back({term.substr(prefix.size()), entity_display_name(db, term, prefix.size()), t.get_termfreq()});
+    facet.values.push_back({term.substr(prefix.size()), entity_display_name(names, term, prefix.size()), t.get_termfreq()});
   }
   sort_values(facet.values);
   return facet;
 }
 
-std::vector<CharacterLink> character_links(const Xapian::Database& db) {
+std::vector<CharacterLink> character_links(const Xapian::Database& db, const Metadata& names) {
   std::string prefix(schema::kCharacterLink);
   std::vector<CharacterLink> links;
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
@@ -52,7 +52,7 @@ std::vector<CharacterLink> character_links(const Xapian::Database& db) {
     CharacterLink link{value.substr(0, a), value.substr(a + 1, b - a - 1), value.substr(b + 1), "", "", "", t.get_termfreq()};
     auto name = [&](std::string_view p, const std::string& key) {
       std::string term = std::string(p) + key;
-      return entity_display_name(db, term, p.size());
+      return entity_display_name(names, term, p.size());
     };
     link.title = link.title_key.empty() ? "" : name(schema::kTitleEntity, link.title_key);
     link.character = name(schema::kCharacter, link.character_key);

@@ -1,39 +1,18 @@
-// Facet counting with Xapian match spies.
+// Facet counting with Xapian's ValueCountMatchSpy, the one kind of match
+// spy a remote shard server runs: the facet terms of each passage are one
+// value (schema::kSlotFacets), counted as a whole by the spy and split here.
 #include "revsearch/query/facets.h"
 
 #include <algorithm>
 #include <map>
 
 #include "revsearch/errors.h"
+#include "revsearch/facet_terms.h"
 #include "revsearch/query/entity_facets.h"
 #include "revsearch/schema.h"
 
 namespace revsearch::query {
 namespace {
-
-// Counts the terms with one prefix on each matching document (not those of
-// a longer prefix that begins the same way, see schema::has_prefix).
-class TermPrefixSpy : public Xapian::MatchSpy {
- public:
-  // `absent`: the value of a document without such a term, if it has one.
-  TermPrefixSpy(std::string prefix, std::string absent) : prefix_(std::move(prefix)), absent_(std::move(absent)) {}
-  void operator()(const Xapian::Document& doc, double) override {
-    Xapian::TermIterator it = doc.termlist_begin();
-    it.skip_to(prefix_);
-    bool found = false;
-    for (; it != doc.termlist_end() && (*it).compare(0, prefix_.size(), prefix_) == 0; ++it) {
-      const std::string& term = *it;
-      if (schema::has_prefix(term, prefix_)) ++counts_[term.substr(prefix_.size())], found = true;
-    }
-    if (!found && !absent_.empty()) ++counts_[absent_];
-  }
-  const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
-
- private:
-  std::string prefix_;
-  std::string absent_;
-  std::map<std::string, Xapian::doccount> counts_;
-};
 
 enum class Source { kTermPrefix, kNumericSlot };
 
@@ -68,8 +47,7 @@ std::string format_number(double v) {
 
 struct FacetCounter::Field {
   const FieldSpec* spec;
-  std::unique_ptr<TermPrefixSpy> terms;
-  std::unique_ptr<Xapian::ValueCountMatchSpy> values;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> values;  // a numeric slot's own spy
 };
 
 FacetCounter::FacetCounter(const std::vector<std::string>& names) {
@@ -79,12 +57,11 @@ FacetCounter::FacetCounter(const std::vector<std::string>& names) {
       if (f.name == name) spec = &f;
     }
     if (!spec) throw UsageError("unknown facet '" + name + "' (known: " + known_names() + ")");
-    auto field = std::make_unique<Field>();
-    field->spec = spec;
-    if (spec->source == Source::kTermPrefix) {
-      field->terms = std::make_unique<TermPrefixSpy>(std::string(spec->prefix), std::string(spec->absent));
-    } else {
+    auto field = std::make_unique<Field>(Field{spec, nullptr});
+    if (spec->source == Source::kNumericSlot) {
       field->values = std::make_unique<Xapian::ValueCountMatchSpy>(spec->slot);
+    } else if (!terms_) {
+      terms_ = std::make_unique<Xapian::ValueCountMatchSpy>(schema::kSlotFacets);
     }
     fields_.push_back(std::move(field));
   }
@@ -99,21 +76,44 @@ std::string FacetCounter::known_names() {
 }
 
 void FacetCounter::attach(Xapian::Enquire& enquire) {
+  if (terms_) enquire.add_matchspy(terms_.get());
   for (auto& field : fields_) {
-    if (field->terms) enquire.add_matchspy(field->terms.get());
     if (field->values) enquire.add_matchspy(field->values.get());
   }
 }
 
-std::vector<Facet> FacetCounter::results(const Xapian::Database& db, std::size_t top) const {
+std::vector<Facet> FacetCounter::results(const Metadata& names, std::size_t top) const {
+  // Every distinct combination of facet terms among the matches, once.
+  std::vector<std::pair<std::vector<std::string>, Xapian::doccount>> combinations;
+  if (terms_) {
+    for (auto it = terms_->values_begin(); it != terms_->values_end(); ++it) {
+      combinations.emplace_back(split_facet_terms(*it), it.get_termfreq());
+    }
+  }
+  // The spy does not see documents without the value: they count as `absent`.
+  const Xapian::doccount without_terms = terms_ ? terms_->get_total() - [&] {
+    Xapian::doccount with = 0;
+    for (const auto& [terms, count] : combinations) with += count;
+    return with;
+  }() : 0;
   std::vector<Facet> out;
   for (const auto& field : fields_) {
-    Facet facet{std::string(field->spec->name), {}};
-    if (field->terms) {
-      for (const auto& [value, count] : field->terms->counts()) {
-        if (field->spec->entity) {
-          std::string term = std::string(field->spec->prefix) + value;
-          facet.values.push_back({entity_display_name(db, term, field->spec->prefix.size()), count, value});
+    const FieldSpec& spec = *field->spec;
+    Facet facet{std::string(spec.name), {}};
+    if (spec.source == Source::kTermPrefix) {
+      std::map<std::string, Xapian::doccount> counts;
+      for (const auto& [terms, count] : combinations) {
+        bool found = false;
+        for (const std::string& term : terms) {
+          if (schema::has_prefix(term, spec.prefix)) counts[std::string(term.substr(spec.prefix.size()))] += count, found = true;
+        }
+        if (!found && !spec.absent.empty()) counts[std::string(spec.absent)] += count;
+      }
+      if (without_terms && !spec.absent.empty()) counts[std::string(spec.absent)] += without_terms;
+      for (const auto& [value, count] : counts) {
+        if (spec.entity) {
+          std::string term = std::string(spec.prefix) + value;
+          facet.values.push_back({entity_display_name(names, term, spec.prefix.size()), count, value});
         } else {
           facet.values.push_back({value, count, ""});
         }

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cmath>
 #include <charconv>
+#include <limits>
 #include <map>
 #include <optional>
 #include <vector>
@@ -338,17 +339,34 @@ class Parser {
     return item;
   }
 
-  // The stems with these 초성, from the database's synonym table: one
-  // vocabulary entry per stem instead of a term on every passage.
+  // The stems with these 초성 (a predicate's also without its 다: 예쁘다 is
+  // ᄋᄈ), found in the vocabulary: the syllables that share an initial are
+  // one run of 588 code points, so the stems beginning with them lie under
+  // a few prefixes of the term list. Combined like the words that begin
+  // with a typed word, so shards rank like one database.
   Xapian::Query initials(std::string_view value, std::size_t start) const {
     std::string key = analysis::initials_query(value);
     if (key.empty()) fail(start, "'initials:' takes Korean initial consonants only, e.g. initials:ㅎㅅㅎ");
-    std::string synonym_key = schema::initials_key(key);
-    if (!options_.vocabulary) return Xapian::Query(synonym_key);  // no database: the key names what is asked
-    std::vector<std::string> stems(options_.vocabulary->synonyms_begin(synonym_key),
-                                   options_.vocabulary->synonyms_end(synonym_key));
-    if (stems.empty()) return nothing();
-    return Xapian::Query(Xapian::Query::OP_SYNONYM, stems.begin(), stems.end());
+    if (!options_.vocabulary) return Xapian::Query(schema::initials_key(key));  // no database: the key names what is asked
+    std::size_t at = 0;
+    const char32_t first_syllable = 0xAC00 + (utf8::next(key, at) - 0x1100) * 588;
+    std::vector<std::pair<Xapian::doccount, std::string>> found;
+    const Xapian::Database& db = *options_.vocabulary;
+    for (char32_t block = first_syllable & ~char32_t{0x3F}; block < first_syllable + 588; block += 0x40) {
+      std::string prefix(schema::kStem);
+      utf8::append(prefix, block);
+      prefix.pop_back();  // a Hangul syllable is 3 bytes; the first 2 name its block of 64
+      for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
+        std::string term = *it;
+        std::string_view stem = std::string_view(term).substr(schema::kStem.size());
+        auto matches = [&key](std::string_view form) { return form.size() >= 6 && analysis::syllable_initials(form) == key; };
+        bool predicate_root = stem.size() > 3 && stem.substr(stem.size() - 3) == "다";
+        if (matches(stem) || (predicate_root && matches(stem.substr(0, stem.size() - 3)))) {
+          found.emplace_back(it.get_termfreq(), std::move(term));
+        }
+      }
+    }
+    return rarity_scaled_group(std::move(found), std::numeric_limits<Xapian::termcount>::max());
   }
 
   // Entities (issue 5). actor: matches direct mentions, and passages that
@@ -544,6 +562,14 @@ class Parser {
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
       found.emplace_back(it.get_termfreq(), *it);
     }
+    return rarity_scaled_group(std::move(found), limit);
+  }
+
+  // The `limit` most frequent of `found` (termfreq, term), each scaled to
+  // the rarity of the whole group, the best of them counting.
+  Xapian::Query rarity_scaled_group(std::vector<std::pair<Xapian::doccount, std::string>> found,
+                                    Xapian::termcount limit) const {
+    const Xapian::Database& db = *options_.vocabulary;
     auto more_frequent = [](const auto& a, const auto& b) {
       return a.first > b.first || (a.first == b.first && a.second < b.second);
     };

@@ -4,6 +4,8 @@
 // explanations and spelling suggestions.
 #include "revsearch/query/searcher.h"
 
+#include <spdlog/spdlog.h>
+
 #include <unordered_map>
 
 #include <spdlog/spdlog.h>
@@ -15,21 +17,40 @@
 
 namespace revsearch::query {
 
-Searcher::Searcher(const std::string& db_path) : db_path_(db_path), db_(open_database(db_path)) {}
+Searcher::Searcher(const std::string& db_path, const cluster::ConnectOptions& connect)
+    : db_path_(db_path), connect_(connect), opened_(open_shards(db_path, OpenOptions{FormatCheck::kCurrent, connect})),
+      db_(opened_.db) {}
 
 SearchResult Searcher::search(const std::string& query_text, const SearchOptions& options) {
   for (int attempt = 0;; ++attempt) {
     try {
-      return run(query_text, options);
+      SearchResult result = run(query_text, options);
+      result.missing_shards = opened_.missing;
+      return result;
+    } catch (const Xapian::NetworkError& e) {
+      // A remote shard stopped answering (down, restarted, too slow): name
+      // it; with allow_partial, search again without it.
+      const cluster::Shard* shard = cluster::shard_named_in(e, opened_.shards);
+      std::string what = shard ? cluster::shard_failure(*shard, e) : e.get_description();
+      if (!connect_.allow_partial || !shard || attempt == 3) throw DatabaseError("database '" + db_path_ + "': " + what);
+      std::string name = shard->name;
+      std::vector<std::string> skip;
+      for (const auto& missing : opened_.missing) skip.push_back(missing.name);
+      skip.push_back(name);
+      std::vector<cluster::MissingShard> reasons = opened_.missing;
+      reasons.push_back({name, what});
+      opened_ = open_shards(db_path_, OpenOptions{FormatCheck::kCurrent, connect_}, skip);
+      for (const cluster::MissingShard& now_missing : opened_.missing) {  // keep the first reason given for each
+        bool known = false;
+        for (const cluster::MissingShard& r : reasons) known = known || r.name == now_missing.name;
+        if (!known) reasons.push_back(now_missing);
+      }
+      opened_.missing = std::move(reasons);
+      db_ = opened_.db;
     } catch (const Xapian::DatabaseModifiedError&) {
       // A writer committed while we read: reopen and retry (a few times).
       if (attempt == 3) throw DatabaseError("database kept changing during the search; try again");
       db_.reopen();
-    } catch (const Xapian::FeatureUnavailableError& e) {
-      // Facets read each match's term list, which a search-only copy lacks.
-      if (options.facets.empty()) throw DatabaseError("database '" + db_path_ + "': " + e.get_description());
-      throw UsageError("database '" + db_path_ + "' is a search-only copy (compact --search-only): it has no term " +
-                       "lists, which facets need; ask the full database for facets");
     } catch (const Xapian::Error& e) {
       throw DatabaseError("database '" + db_path_ + "': search failed: " + e.get_description());
     }
@@ -62,6 +83,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   spdlog::debug("Xapian query: {}", query.get_description());
   SearchResult result;
   result.query = query_text;
+  spdlog::debug("query: {}", query.get_description());
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(options.weight());
@@ -79,7 +101,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   const Xapian::doccount fetch = options.all_passages ? options.limit : wanted + wanted / 2 + 10;
   const Xapian::doccount first = options.all_passages ? options.offset : 0;
   Xapian::MSet mset = enquire.get_mset(first, fetch, options.facets.empty() ? 0 : options.facet_sample);
-  result.facets = facets.results(db_);
+  result.facets = facets.results(Metadata(opened_.parts));
   result.total_estimate = mset.get_matches_estimated();
   std::unordered_map<std::string, std::size_t> shown;  // folded text -> index in kept
   std::vector<Hit> kept;
@@ -142,7 +164,7 @@ void Searcher::fill_hit(Hit& hit, PassageRecord&& record) {
 std::string Searcher::source_path(std::uint32_t key) {
   if (key == 0) return {};
   if (auto it = source_paths_.find(key); it != source_paths_.end()) return it->second;
-  std::string path = db_.get_metadata(source_metadata_key(key));
+  std::string path = Metadata(opened_.parts).get(source_metadata_key(key));
   if (!path.empty()) source_paths_.emplace(key, path);
   return path;
 }

@@ -122,7 +122,11 @@ TermBudget term_budget(const std::string& db_path) {
     for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
       budget.data_bytes += db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data().size();
     }
-    for (auto it = db.synonym_keys_begin(); it != db.synonym_keys_end(); ++it) ++budget.synonym_keys;
+    try {  // older formats kept 초성 in the synonym table
+      for (auto it = db.synonym_keys_begin(); it != db.synonym_keys_end(); ++it) ++budget.synonym_keys;
+    } catch (const Xapian::UnimplementedError&) {
+      // the remote backend has no synonym table
+    }
     for (auto it = db.metadata_keys_begin(); it != db.metadata_keys_end(); ++it) ++budget.metadata_keys;
   });
   std::error_code ec;

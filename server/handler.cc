@@ -330,7 +330,7 @@ Response Handler::Impl::route(const Request& request) {
     std::size_t limit = p.number<std::size_t>("limit", 0, 100000).value_or(50);
     return pool.run([&](Worker& w) {
       refresh(w);
-      return json_response(200, api::entities_json(w.database, kinds, limit));
+      return json_response(200, api::entities_json(w.database, w.database, kinds, limit));
     });
   }
   if (request.path == "/stats") {

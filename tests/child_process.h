@@ -20,6 +20,10 @@ namespace revsearch::test {
 
 struct ChildOptions {
   rlim_t max_file_bytes = RLIM_INFINITY;  // RLIMIT_FSIZE of the child
+  std::string program;       // default: build/revsearch
+  // A session of its own (setsid): for xapian-tcpsrv, which answers SIGTERM
+  // by signalling its whole process group. Signals then go to the group.
+  bool new_session = false;
 };
 
 struct ChildResult {
@@ -32,8 +36,9 @@ struct ChildResult {
 class Child {
  public:
   // Starts build/revsearch `args`; stdout and stderr go to files in a temp dir.
-  explicit Child(const std::vector<std::string>& args, const ChildOptions& options = {}) {
-    std::vector<std::string> argv_strings{REVSEARCH_BINARY};
+  explicit Child(const std::vector<std::string>& args, const ChildOptions& options = {})
+      : group_(options.new_session) {
+    std::vector<std::string> argv_strings{options.program.empty() ? std::string(REVSEARCH_BINARY) : options.program};
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
     const pid_t parent = getpid();
     pid_ = fork();
@@ -41,6 +46,7 @@ class Child {
       // A child never outlives the test that started it, even one that
       // aborted before its destructors ran (a server would keep serving).
       if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent) _exit(127);
+      if (options.new_session && setsid() < 0) _exit(127);
       int in = open("/dev/null", O_RDONLY);
       int out = open((capture_ / "out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       int err = open((capture_ / "err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -55,7 +61,7 @@ class Child {
       std::vector<char*> argv;
       for (std::string& s : argv_strings) argv.push_back(s.data());
       argv.push_back(nullptr);
-      execv(argv[0], argv.data());
+      execvp(argv[0], argv.data());
       _exit(127);
     }
   }
@@ -63,16 +69,17 @@ class Child {
   Child& operator=(const Child&) = delete;
   ~Child() {
     if (pid_ > 0 && !waited_) {
-      kill(pid_, SIGKILL);
+      kill_now(SIGKILL);
       wait();
     }
+    if (group_ && pid_ > 0) kill(-pid_, SIGKILL);  // what it forked (xapian-tcpsrv's connections)
   }
 
   pid_t pid() const { return pid_; }
   // What the child has written so far (it may still be running).
   std::string out_so_far() const { return read_file(capture_ / "out"); }
   std::string err_so_far() const { return read_file(capture_ / "err"); }
-  void kill_now(int sig = SIGKILL) const { kill(pid_, sig); }
+  void kill_now(int sig = SIGKILL) const { kill(group_ ? -pid_ : pid_, sig); }
 
   // Non-blocking: has the child exited?
   bool exited() {
@@ -106,6 +113,7 @@ class Child {
   }
 
   TempDir capture_;
+  bool group_ = false;
   pid_t pid_ = -1;
   bool waited_ = false;
   ChildResult result_;

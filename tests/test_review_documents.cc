@@ -8,6 +8,7 @@
 #include "revsearch/indexer/review_documents.h"
 #include "revsearch/indexer/shards.h"
 #include "revsearch/passage_record.h"
+#include "revsearch/facet_terms.h"
 #include "revsearch/schema.h"
 
 using namespace revsearch;
@@ -58,9 +59,11 @@ TEST_CASE("review documents: a one-passage review has no review-id term, only it
     CHECK(!schema::has_prefix(*t, schema::kReview));
     CHECK(!schema::has_prefix(*t, schema::kKind));  // review text: no kind term
   }
-  // The 초성 of its stems are synonym entries, not terms.
-  CHECK(std::count(docs.synonyms.begin(), docs.synonyms.end(),
-                   std::pair<std::string, std::string>{schema::initials_key("ᄒᄉᄒ"), "Z한소희"}) == 1);
+  // The 초성 of its stems are no terms (initials: scans the stems).
+  CHECK(doc.termlist_begin() != doc.termlist_end());
+  for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) CHECK(!schema::has_prefix(*t, schema::kInitials));
+  // Its facet terms are one value, split the same way by the query side.
+  CHECK(split_facet_terms(doc.get_value(schema::kSlotFacets)) == std::vector<std::string>{"Lko", "XSLpositive", "Ahan-so-hui"});
 }
 
 TEST_CASE("review documents: the content hash sees every field and field boundaries", "[bulk]") {

@@ -26,8 +26,11 @@ inline constexpr std::string_view kKind = "K";
 // Korean (issue 4). Bigrams only for the Hangul words the lexicon does not
 // know (analysis::token_bigrams), no positions.
 inline constexpr std::string_view kHangulBigram = "XKB";
-// 초성 of Hangul stems: not a posting but a synonym key (Xapian's synonym
-// table, written once per stem): XKCᄒᄉᄒ -> Z한소희.
+// 초성 of Hangul stems: neither a posting nor a table. `initials:ᄒᄉᄒ` scans
+// the stems whose first syllable has that initial (one contiguous range of
+// code points) and keeps those whose 초성 match: XKCᄒᄉᄒ -> Z한소희. (A
+// synonym table would do it, but Xapian's remote backend cannot read or
+// write synonyms.)
 inline constexpr std::string_view kInitials = "XKC";
 inline std::string initials_key(std::string_view initials) { return std::string(kInitials) + std::string(initials); }
 
@@ -63,6 +66,12 @@ inline constexpr Xapian::valueno kSlotReview = 4;
 inline constexpr std::string_view kSentimentLabel = "XSL";   // "positive", "negative", "neutral", "mixed"
 inline constexpr std::string_view kEntitySentiment = "XSE";  // entity key + ':' + label
 inline constexpr Xapian::valueno kSlotSentiment = 5;         // sortable passage sentiment score
+
+// Facets: the terms a facet counts (kFacetPrefixes) copied into one value
+// per passage, '\0'-separated, so that Xapian's built-in
+// ValueCountMatchSpy counts them; a remote shard server runs only built-in
+// match spies. Written by facet_terms_value() (facet_terms.h).
+inline constexpr Xapian::valueno kSlotFacets = 6;
 inline std::string entity_sentiment_term(std::string_view entity, std::string_view label) {
   return std::string(kEntitySentiment) + std::string(entity) + ":" + std::string(label);
 }
@@ -104,7 +113,8 @@ inline Xapian::Query review_query(std::string_view review_id) {
 // whose terms and stored data this one does not read: refused with a
 // message to index again, never searched with wrong results.
 inline constexpr std::string_view kFormatKey = "revsearch.format";
-inline constexpr std::string_view kFormat = "2";
+// Format 3: facet terms in kSlotFacets, no synonym table.
+inline constexpr std::string_view kFormat = "3";
 
 inline std::string prefixed(std::string_view prefix, std::string_view term) {
   std::string out(prefix);

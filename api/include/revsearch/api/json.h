@@ -31,7 +31,9 @@ nlohmann::json stats_json(const query::DatabaseStats& stats);
 // `entities`: {kind: [{name, key, passages, played_by?}]} for each kind
 // (actor, character, title); at most `limit` of each (0: all). Throws
 // UsageError for an unknown kind.
-nlohmann::json entities_json(const Xapian::Database& db, const std::vector<std::string>& kinds, std::size_t limit);
+// `names`: where display names are read (the shards of a cluster).
+nlohmann::json entities_json(const Xapian::Database& db, const query::Metadata& names,
+                             const std::vector<std::string>& kinds, std::size_t limit);
 
 // Every body term the indexer adds for a token (as document_builder.cc does).
 std::vector<std::string> index_terms(const analysis::Token& token);

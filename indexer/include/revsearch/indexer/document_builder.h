@@ -22,10 +22,6 @@ namespace revsearch::indexer {
 void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& tokens,
                     std::string_view exact_prefix, std::string_view stem_prefix, Xapian::termpos base);
 
-// The 초성 synonym entries (schema::initials_key -> stem term) of `tokens`,
-// appended to `synonyms` once each: vocabulary-level, not postings.
-void add_initials_synonyms(const std::vector<analysis::Token>& tokens,
-                           std::vector<std::pair<std::string, std::string>>& synonyms);
 
 // The terms and values of a passage document, from the passage's `tokens`
 // and sentiment `feeling` (computed once per passage by the caller, who

@@ -22,6 +22,11 @@ struct IndexOptions {
   std::size_t threads = 0;  // analysis workers; 0: one per core
   std::size_t shards = 0;   // 0: keep the existing layout (one database when new)
   bool replace = false;     // re-read every file and rebuild every review, even unchanged ones
+  // One shard of a cluster, indexed on its own machine (`--shard K/N`):
+  // only the reviews that routing (shard_of) gives shard K of N.
+  std::size_t only_shard = 0;
+  std::size_t of_shards = 0;  // 0: every review
+  double timeout_s = 60;      // per remote operation, for shards on xapian-tcpsrv
 };
 
 // A snapshot of a running index, for progress displays.
@@ -55,6 +60,8 @@ struct IndexSummary {
   std::size_t reviews_unchanged = 0;  // already indexed with the same content
   std::size_t threads = 0;
   std::size_t shards = 1;
+  std::size_t remote_shards = 0;         // of `shards`, those served by xapian-tcpsrv
+  std::size_t reviews_other_shards = 0;  // --shard K/N: reviews routed to the other shards
 };
 
 // Indexes files and folders (recursively) into the database at `db_path`,

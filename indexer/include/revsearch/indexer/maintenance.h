@@ -45,6 +45,18 @@ bool is_search_only(const std::string& path);
 // Xapian failure), leaving the original in place.
 CompactSummary compact_in_place(const std::string& db_path);
 
+struct SplitSummary {
+  std::vector<std::size_t> documents;  // per shard
+  std::size_t metadata_keys = 0;       // copied to shard 0
+};
+
+// Writes `db_path` (single or sharded, local) as `shards` new databases
+// OUT_DIR/shard-K, routing each review by shard_of() as `index` does (a
+// review's passages stay together), with a stub OUT_DIR/XAPIANDB; metadata
+// goes to shard 0. Each shard can then move to its machine and be served
+// by xapian-tcpsrv. Throws UsageError when `out_dir` exists.
+SplitSummary split_database(const std::string& db_path, const std::string& out_dir, std::size_t shards);
+
 // Bytes on disk under `path` (a file or a directory tree).
 std::uint64_t disk_usage(const std::string& path);
 

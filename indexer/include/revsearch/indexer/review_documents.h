@@ -39,8 +39,6 @@ struct ReviewDocuments {
   // "entity-name:<term>"), the source file's path (source_metadata_key).
   // The writer keeps the first value of each key it sees in a run.
   std::vector<std::pair<std::string, std::string>> metadata;
-  // Vocabulary-level synonym entries (key, term): 초성 keys of Hangul stems.
-  std::vector<std::pair<std::string, std::string>> synonyms;
   // The review document, for reviews with two or more passages: the whole
   // review's words, for ranking passages by their review's evidence.
   std::optional<Xapian::Document> review_document;

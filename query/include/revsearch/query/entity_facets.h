@@ -8,6 +8,8 @@
 #include <string_view>
 #include <vector>
 
+#include "revsearch/query/database.h"
+
 namespace revsearch::query {
 
 struct EntityFacetValue {
@@ -25,10 +27,11 @@ struct EntityFacet {
 std::string_view entity_facet_prefix(std::string_view field);
 
 // The display name the indexer stored for an entity term, else its key.
-std::string entity_display_name(const Xapian::Database& db, const std::string& term, std::size_t prefix_size);
+std::string entity_display_name(const Metadata& metadata, const std::string& term, std::size_t prefix_size);
 
 // Every entity of a kind in the database, with passage counts.
-EntityFacet list_entities(const Xapian::Database& db, std::string_view field);
+// `names`: where display names are read (the shards of a cluster).
+EntityFacet list_entities(const Xapian::Database& db, std::string_view field, const Metadata& names);
 
 // A character -> actor link as stored per title ("soundtrack#1", "i-eun-su",
 // "han-so-hui"), with display names.
@@ -37,6 +40,6 @@ struct CharacterLink {
   std::string title, character, actor;
   Xapian::doccount passages = 0;
 };
-std::vector<CharacterLink> character_links(const Xapian::Database& db);
+std::vector<CharacterLink> character_links(const Xapian::Database& db, const Metadata& names);
 
 }  // namespace revsearch::query

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "revsearch/query/database.h"
+
 namespace revsearch::query {
 
 struct FacetValue {
@@ -21,9 +23,10 @@ struct Facet {
   std::vector<FacetValue> values;  // most common first
 };
 
-// Counts field values over the matches Xapian examines for an MSet: term
-// prefixes (lang, kind...) through the document's term list, numeric value
-// slots (rating) through Xapian's ValueCountMatchSpy.
+// Counts field values over the matches Xapian examines for an MSet with
+// Xapian's ValueCountMatchSpy (the only match spies that travel to remote
+// shards): term fields (lang, kind, actor...) through the facet-terms value
+// (schema::kSlotFacets), numeric value slots (rating) directly.
 class FacetCounter {
  public:
   // Throws UsageError for an unknown facet name.
@@ -34,8 +37,8 @@ class FacetCounter {
 
   // The counter must outlive the Enquire's get_mset() call.
   void attach(Xapian::Enquire& enquire);
-  // `db` supplies entity display names.
-  std::vector<Facet> results(const Xapian::Database& db, std::size_t top = 10) const;
+  // `names` supplies entity display names.
+  std::vector<Facet> results(const Metadata& names, std::size_t top = 10) const;
 
   // The names a user can ask for, for help and error messages.
   static std::string known_names();
@@ -43,6 +46,7 @@ class FacetCounter {
  private:
   struct Field;
   std::vector<std::unique_ptr<Field>> fields_;
+  std::unique_ptr<Xapian::ValueCountMatchSpy> terms_;  // the facet-terms value, shared by the term fields
 };
 
 }  // namespace revsearch::query

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "revsearch/passage_record.h"
+#include "revsearch/query/database.h"
 #include "revsearch/query/facets.h"
 #include "revsearch/query/query_parser.h"
 #include "revsearch/query/entity_facets.h"
@@ -90,12 +91,16 @@ struct SearchResult {
   std::vector<Hit> hits;
   std::optional<std::string> suggestion;  // "did you mean"
   std::vector<Facet> facets;              // in the order asked for
+  // Shards that did not answer, with ConnectOptions::allow_partial: the
+  // hits and counts are those of the other shards only.
+  std::vector<cluster::MissingShard> missing_shards;
 };
 
 class Searcher {
  public:
-  // Throws DatabaseError (see open_database).
-  explicit Searcher(const std::string& db_path);
+  // Throws DatabaseError (see open_shards). `connect`: the timeout and
+  // partial results for remote shards.
+  explicit Searcher(const std::string& db_path, const cluster::ConnectOptions& connect = {});
   // Throws UsageError for bad query syntax, DatabaseError for a damaged index.
   SearchResult search(const std::string& query_text, const SearchOptions& options);
   // Issue 15: see the latest commit (a long-running server). Cheap when
@@ -110,6 +115,8 @@ class Searcher {
   std::string source_path(std::uint32_t key);
 
   std::string db_path_;  // hardening (issue 9): errors name the database
+  cluster::ConnectOptions connect_;
+  OpenedDatabase opened_;
   Xapian::Database db_;
   analysis::Analyzer analyzer_;
   std::unordered_map<std::uint32_t, std::string> source_paths_;  // source_key -> path, read once
