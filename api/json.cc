@@ -48,6 +48,10 @@ nlohmann::json search_json(const query::SearchResult& result) {
     h["actors"] = hit.actors;
     h["characters"] = hit.characters;
     h["titles"] = hit.titles;
+    if (hit.film) {
+      h["film"] = {{"movie_id", hit.film->id}, {"title", hit.film->title}, {"title_en", hit.film->title_en},
+                   {"year", hit.film->year}, {"genres", hit.film->genres}, {"countries", hit.film->countries}};
+    }
     hits.push_back(std::move(h));
   }
   nlohmann::json suggestions = nlohmann::json::array();
@@ -63,7 +67,7 @@ nlohmann::json search_json(const query::SearchResult& result) {
     facets[facet.name] = values;
   }
   return {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits},
-          {"suggestions", suggestions}, {"facets", facets}};
+          {"suggestions", suggestions}, {"facets", facets}, {"notices", result.notices}};
 }
 
 nlohmann::json stats_json(const query::DatabaseStats& s) {

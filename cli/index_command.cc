@@ -21,6 +21,7 @@ struct IndexArgs {
   std::size_t threads = 0;
   std::size_t shards = 0;
   bool replace = false;
+  std::string catalog;
   double progress_every = 0;  // 0: 0.25 s bar on a terminal, 5 s log lines otherwise
 };
 
@@ -36,6 +37,11 @@ void print_summary(const indexer::IndexSummary& s) {
   if (s.files_unchanged) std::cout << "files unchanged:      " << s.files_unchanged << "\n";
   if (s.reviews_unchanged) std::cout << "reviews unchanged:    " << s.reviews_unchanged << "\n";
   if (s.stale_passages_removed) std::cout << "stale passages removed: " << s.stale_passages_removed << "\n";
+  if (s.catalog_films) {
+    std::cout << "catalogue films:      " << s.catalog_films;
+    if (s.catalog_lines_skipped) std::cout << " (" << s.catalog_lines_skipped << " catalogue lines skipped)";
+    std::cout << "\n";
+  }
   std::cout << "records skipped:      " << s.records_skipped;
   if (!s.skip_reasons.empty()) {
     std::cout << " (";
@@ -74,6 +80,10 @@ Command add_index_command(CLI::App& app) {
       ->check(CLI::Range(1, 256));
   sub->add_flag("--replace", args->replace,
                 "Re-read every file and rebuild every review, even unchanged ones (e.g. after an analysis change)");
+  sub->add_option("--catalog", args->catalog,
+                  "Film catalogue folder (movies.tsv, people.tsv, castings.csv, genres.csv, countries.csv): "
+                  "reviews are linked to their film by movie id, for title:, cast:, genre: and year:")
+      ->check(CLI::ExistingDirectory);
   sub->add_option("--progress-every", args->progress_every, "Seconds between progress updates on stderr")
       ->check(CLI::Range(0.01, 3600.0));
 
@@ -85,6 +95,7 @@ Command add_index_command(CLI::App& app) {
             options.threads = args->threads;
             options.shards = args->shards;
             options.replace = args->replace;
+            options.catalog_dir = args->catalog;
             for (const std::string& mapping : args->field_mappings) {
               auto eq = mapping.find('=');
               if (eq == std::string::npos || eq == 0 || eq + 1 == mapping.size()) {

@@ -18,6 +18,7 @@ struct SearchArgs {
 void print_text(const query::SearchResult& result, const query::SearchOptions& options, bool colour) {
   const char* open = colour ? "\033[1;33m" : "**";
   const char* close = colour ? "\033[0m" : "**";
+  for (const std::string& notice : result.notices) std::cout << "Note: " << notice << "\n";
   if (result.suggestion) std::cout << "Did you mean: " << *result.suggestion << "\n";
   if (result.hits.empty()) {
     std::cout << "No passages match '" << result.query << "'.\n";
@@ -42,6 +43,7 @@ void print_text(const query::SearchResult& result, const query::SearchOptions& o
     }
     std::cout << ", " << hit.lang << ")";
     if (!hit.title.empty()) std::cout << "  " << hit.title;
+    if (hit.film) std::cout << "  [" << hit.film->title << (hit.film->year ? " (" + std::to_string(hit.film->year) + ")" : "") << "]";
     if (hit.collapsed) std::cout << "  [+" << hit.collapsed << " more passages]";
     std::cout << "\n   " << hit.snippet.render(open, close) << "\n";
     if (!hit.explanation.empty()) {

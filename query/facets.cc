@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "revsearch/entities/gazetteer.h"
 #include "revsearch/errors.h"
 #include "revsearch/query/entity_facets.h"
 #include "revsearch/schema.h"
@@ -35,7 +36,9 @@ class TermPrefixSpy : public Xapian::MatchSpy {
   std::map<std::string, Xapian::doccount> counts_;
 };
 
-enum class Source { kTermPrefix, kNumericSlot };
+// kFilm: movie terms counted, then read through the catalogue as the
+// film's genres, year or title.
+enum class Source { kTermPrefix, kNumericSlot, kFilm };
 
 struct FieldSpec {
   std::string_view name;
@@ -56,6 +59,11 @@ constexpr FieldSpec kFields[] = {
     {"actor", Source::kTermPrefix, schema::kActor, 0, true},
     {"character", Source::kTermPrefix, schema::kCharacter, 0, true},
     {"title", Source::kTermPrefix, schema::kTitleEntity, 0, true},
+    {"director", Source::kTermPrefix, schema::kCrew, 0, true},
+    // Film catalogue (index --catalog).
+    {"genre", Source::kFilm, schema::kMovie, 0},
+    {"year", Source::kFilm, schema::kMovie, 0},
+    {"film", Source::kFilm, schema::kMovie, 0},
 };
 
 std::string format_number(double v) {
@@ -81,7 +89,7 @@ FacetCounter::FacetCounter(const std::vector<std::string>& names) {
     if (!spec) throw UsageError("unknown facet '" + name + "' (known: " + known_names() + ")");
     auto field = std::make_unique<Field>();
     field->spec = spec;
-    if (spec->source == Source::kTermPrefix) {
+    if (spec->source != Source::kNumericSlot) {
       field->terms = std::make_unique<TermPrefixSpy>(std::string(spec->prefix), std::string(spec->absent));
     } else {
       field->values = std::make_unique<Xapian::ValueCountMatchSpy>(spec->slot);
@@ -105,15 +113,36 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
   }
 }
 
-std::vector<Facet> FacetCounter::results(const Xapian::Database& db, std::size_t top) const {
+std::vector<Facet> FacetCounter::results(const Xapian::Database& db, std::string_view query_text,
+                                         const entities::Catalog& catalog, std::size_t top) const {
   std::vector<Facet> out;
+  const entities::Gazetteer& people = entities::Gazetteer::builtin();
   for (const auto& field : fields_) {
     Facet facet{std::string(field->spec->name), {}};
-    if (field->terms) {
+    if (field->spec->source == Source::kFilm) {
+      // Per film, then summed per genre or year: a passage counts once per value.
+      std::map<std::string, Xapian::doccount> counts;
+      for (const auto& [id, count] : field->terms->counts()) {
+        const entities::Film* film = catalog.film(id);
+        if (!film) continue;
+        if (field->spec->name == "genre") {
+          for (const std::string& genre : film->genres) counts[genre] += count;
+        } else if (field->spec->name == "year") {
+          if (film->year) counts[std::to_string(film->year)] += count;
+        } else {
+          facet.values.push_back({film->title.empty() ? film->title_en : film->title, count, id});
+        }
+      }
+      for (const auto& [value, count] : counts) facet.values.push_back({value, count, ""});
+    } else if (field->terms) {
       for (const auto& [value, count] : field->terms->counts()) {
         if (field->spec->entity) {
+          // People by their name in the query's script (성룡 or Jackie Chan).
+          const entities::Person* person = people.by_key(value);
           std::string term = std::string(field->spec->prefix) + value;
-          facet.values.push_back({entity_display_name(db, term, field->spec->prefix.size()), count, value});
+          std::string shown = person ? std::string(person->display_like(query_text))
+                                     : entity_display_name(db, term, field->spec->prefix.size());
+          facet.values.push_back({shown, count, value});
         } else {
           facet.values.push_back({value, count, ""});
         }

@@ -13,7 +13,15 @@
 
 namespace revsearch::query {
 
-Searcher::Searcher(const std::string& db_path) : db_path_(db_path), db_(open_database(db_path)) {}
+Searcher::Searcher(const std::string& db_path) : db_path_(db_path), db_(open_database(db_path)) { load_catalog(); }
+
+// Read once per open (the catalogue changes only with an index --catalog run).
+void Searcher::load_catalog() {
+  std::string text = db_.get_metadata(std::string(schema::kCatalogMetadata));
+  if (text == catalog_text_) return;
+  catalog_ = entities::Catalog::decode(text);
+  catalog_text_ = std::move(text);
+}
 
 SearchResult Searcher::search(const std::string& query_text, const SearchOptions& options) {
   for (int attempt = 0;; ++attempt) {
@@ -37,6 +45,7 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
 SearchResult Searcher::run(const std::string& query_text, const SearchOptions& options) {
   ParseOptions parse = options.parse;
   parse.vocabulary = &db_;
+  parse.catalog = catalog_.empty() ? nullptr : &catalog_;
   ParsedQuery parsed = parse_query(query_text, analyzer_, parse);
   Xapian::Query query = parsed.query;
   if (!options.include_boilerplate) {
@@ -59,6 +68,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   query = evidence.apply(query);
   SearchResult result;
   result.query = query_text;
+  result.notices = parsed.notices;
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(options.weight());
@@ -76,7 +86,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   const Xapian::doccount fetch = options.all_passages ? options.limit : wanted + wanted / 2 + 10;
   const Xapian::doccount first = options.all_passages ? options.offset : 0;
   Xapian::MSet mset = enquire.get_mset(first, fetch, options.facets.empty() ? 0 : options.facet_sample);
-  result.facets = facets.results(db_);
+  result.facets = facets.results(db_, query_text, catalog_);
   result.total_estimate = mset.get_matches_estimated();
   std::unordered_map<std::string, std::size_t> shown;  // folded text -> index in kept
   std::vector<Hit> kept;
@@ -132,6 +142,7 @@ void Searcher::fill_hit(Hit& hit, PassageRecord&& record) {
   hit.actors = std::move(record.actors);  // issue 5: entity display names
   hit.characters = std::move(record.characters);
   hit.titles = std::move(record.titles);
+  if (const entities::Film* film = record.movie_id.empty() ? nullptr : catalog_.film(record.movie_id)) hit.film = *film;
 }
 
 // Source paths are stored once per file, in the database metadata. Only

@@ -22,6 +22,11 @@ struct IndexOptions {
   std::size_t threads = 0;  // analysis workers; 0: one per core
   std::size_t shards = 0;   // 0: keep the existing layout (one database when new)
   bool replace = false;     // re-read every file and rebuild every review, even unchanged ones
+  // A folder laid out like ../shared/data/films (movies.tsv, people.tsv,
+  // castings.csv, genres.csv, countries.csv): stored in the database, and
+  // reviews whose movie id it lists get their film's movie term. Without
+  // it, the catalogue a database already has is used.
+  std::string catalog_dir;
 };
 
 // A snapshot of a running index, for progress displays.
@@ -55,6 +60,9 @@ struct IndexSummary {
   std::size_t reviews_unchanged = 0;  // already indexed with the same content
   std::size_t threads = 0;
   std::size_t shards = 1;
+  // Film catalogue: films in it, and its lines that could not be used.
+  std::size_t catalog_films = 0;
+  std::size_t catalog_lines_skipped = 0;
 };
 
 // Indexes files and folders (recursively) into the database at `db_path`,

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "revsearch/entities/catalog.h"
 #include "revsearch/passage_record.h"
 #include "revsearch/query/facets.h"
 #include "revsearch/query/query_parser.h"
@@ -82,6 +83,9 @@ struct Hit {
   std::vector<std::string> actors;
   std::vector<std::string> characters;
   std::vector<std::string> titles;
+  // The film the review is about, from the catalogue (index --catalog);
+  // empty when the database has none or the film is not in it.
+  std::optional<entities::Film> film;
 };
 
 struct SearchResult {
@@ -90,6 +94,7 @@ struct SearchResult {
   std::vector<Hit> hits;
   std::optional<std::string> suggestion;  // "did you mean"
   std::vector<Facet> facets;              // in the order asked for
+  std::vector<std::string> notices;       // how the query was read (ParsedQuery::notices)
 };
 
 class Searcher {
@@ -100,7 +105,12 @@ class Searcher {
   SearchResult search(const std::string& query_text, const SearchOptions& options);
   // Issue 15: see the latest commit (a long-running server). Cheap when
   // nothing changed; throws Xapian::Error.
-  void reopen() { db_.reopen(); }
+  void reopen() {
+    db_.reopen();
+    load_catalog();
+  }
+  // The film catalogue stored in the database (empty without one).
+  const entities::Catalog& catalog() const { return catalog_; }
 
  private:
   SearchResult run(const std::string& query_text, const SearchOptions& options);
@@ -108,11 +118,14 @@ class Searcher {
                                        const SearchOptions& options, const ReviewEvidence& evidence);
   void fill_hit(Hit& hit, PassageRecord&& record);
   std::string source_path(std::uint32_t key);
+  void load_catalog();
 
   std::string db_path_;  // hardening (issue 9): errors name the database
   Xapian::Database db_;
   analysis::Analyzer analyzer_;
   std::unordered_map<std::uint32_t, std::string> source_paths_;  // source_key -> path, read once
+  std::string catalog_text_;  // as stored, to decode again only when it changed
+  entities::Catalog catalog_;
 };
 
 }  // namespace revsearch::query
