@@ -699,6 +699,7 @@ class Parser {
                                         options_.title_boost));
         out_.terms.push_back({title_term, "title", options_.title_boost});
       }
+      if (body && token.compound) q = with_written_parts(q, token, tokens);
       terms.push_back(q);
       if (body) {
         out_.words.push_back({at + token.begin, at + token.end, token.text, term});
@@ -718,6 +719,25 @@ class Parser {
     if (terms.empty()) return {};
     Xapian::Query q = terms.size() == 1 ? terms[0] : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     return {q, positional, false};
+  }
+
+  // A word typed with inner punctuation (ze:a, k-drama) also matches its
+  // parts as a phrase, at kWrittenPartsWeight: a passage that writes the
+  // name that way ("ZE:A's Park Hyung Sik") ranks above one that only shares
+  // its letters ("zea mays"), which the joined form alone cannot tell apart.
+  static constexpr double kWrittenPartsWeight = 1.0;
+  Xapian::Query with_written_parts(const Xapian::Query& joined, const analysis::Token& compound,
+                                   const std::vector<analysis::Token>& tokens) {
+    std::vector<std::string> parts;
+    for (const analysis::Token& t : tokens) {
+      if (t.compound_part && t.begin >= compound.begin && t.end <= compound.end) parts.push_back(t.text);
+    }
+    if (parts.size() < 2) return joined;
+    for (const std::string& part : parts) out_.terms.push_back({part, "body (as written)", kWrittenPartsWeight});
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
+                         static_cast<Xapian::termcount>(parts.size()));
+    return Xapian::Query(Xapian::Query::OP_OR, joined,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kWrittenPartsWeight));
   }
 
   // Korean (issue 4): a Hangul word matches its stem, the word as typed,

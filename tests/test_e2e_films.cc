@@ -123,3 +123,20 @@ TEST_CASE("e2e films: a bad catalogue line is named and skipped, the rest kept",
   CHECK(none["notices"][0].get<std::string>().find("needs a film catalogue") != std::string::npos);
   CHECK(run_revsearch({"index", "--db", dir / "x", "--catalog", dir / "nowhere", dir / "plain.jsonl"}).status == 2);
 }
+
+TEST_CASE("e2e films: a name written with inner punctuation ranks above words that share its letters",
+          "[e2e][entities]") {
+  TempDir dir;
+  write_file(dir / "r.jsonl",
+             R"({"id": "zea-mays", "lang": "en", "text": "Zea is a genus of grasses; zea mays is the best known zea."})"
+             "\n"
+             R"({"id": "maize", "lang": "en", "text": "The field was planted with zea mays, which people call corn."})"
+             "\n"
+             R"({"id": "group", "lang": "en", "text": "Costarring alongside her was ZE:A's Park Hyung Sik, charming."})"
+             "\n");
+  REQUIRE(run_revsearch({"index", "--db", dir / "db", dir / "r.jsonl"}).status == 0);
+  auto hits = search_json(dir / "db", {"ze:a"})["hits"];
+  REQUIRE(hits.size() == 3);  // the letters still match
+  CHECK(hits[0]["review_id"] == "group");
+  CHECK(search_json(dir / "db", {"zea"})["hits"][0]["review_id"] != "group");
+}
