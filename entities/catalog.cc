@@ -216,12 +216,21 @@ Catalog Catalog::load(const std::string& dir, std::vector<CatalogProblem>& probl
   return catalog;
 }
 
+std::string Catalog::encode_film(const Film& f) {
+  return "F\t" + f.id + "\t" + std::to_string(f.year) + "\t" + f.title + "\t" + f.title_en + "\t" + join(f.genres) +
+         "\t" + join(f.countries) + "\t" + join(f.cast) + "\t" + join(f.leading);
+}
+
+std::optional<Film> Catalog::decode_film(std::string_view line) {
+  std::vector<std::string> f = split_line(line, '\t');
+  if (f[0] != "F" || f.size() != 9) return std::nullopt;
+  return Film{f[1], f[3], f[4], to_int(f[2]).value_or(0), split_list(f[5]), split_list(f[6]), split_list(f[7]),
+              split_list(f[8])};
+}
+
 std::string Catalog::encode() const {
   std::string out;
-  for (const auto& [id, f] : films_) {
-    out += "F\t" + id + "\t" + std::to_string(f.year) + "\t" + f.title + "\t" + f.title_en + "\t" + join(f.genres) +
-           "\t" + join(f.countries) + "\t" + join(f.cast) + "\t" + join(f.leading) + "\n";
-  }
+  for (const auto& [id, f] : films_) out += encode_film(f) + "\n";
   for (const auto& [key, p] : people_) out += "P\t" + key + "\t" + p.latin + "\t" + p.hangul + "\n";
   return out;
 }
@@ -230,13 +239,15 @@ Catalog Catalog::decode(std::string_view text) {
   Catalog catalog;
   while (!text.empty()) {
     std::size_t nl = text.find('\n');
-    std::vector<std::string> f = split_line(text.substr(0, nl), '\t');
+    std::string_view line = text.substr(0, nl);
     text = nl == std::string_view::npos ? std::string_view{} : text.substr(nl + 1);
-    if (f[0] == "F" && f.size() == 9) {
-      Film film{f[1], f[3], f[4], to_int(f[2]).value_or(0), split_list(f[5]), split_list(f[6]), split_list(f[7]),
-                split_list(f[8])};
-      catalog.films_[film.id] = std::move(film);
-    } else if (f[0] == "P" && f.size() == 4) {
+    if (std::optional<Film> film = decode_film(line)) {
+      std::string id = film->id;
+      catalog.films_[id] = std::move(*film);
+      continue;
+    }
+    std::vector<std::string> f = split_line(line, '\t');
+    if (f[0] == "P" && f.size() == 4) {
       catalog.people_[f[1]] = {f[1], f[2], f[3]};
     }
   }

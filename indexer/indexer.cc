@@ -216,12 +216,12 @@ struct LiveCounters {
 
 class Pipeline {
  public:
-  // `catalog_text`: the catalogue to store with the first commit (empty:
-  // keep what the database has).
+  // `catalog_entries`: the catalogue's metadata to store with the first
+  // commit (none: keep what the database has).
   Pipeline(std::vector<Xapian::WritableDatabase> shards, const IndexOptions& options, std::size_t workers,
-           std::shared_ptr<const entities::Catalog> catalog, std::string catalog_text)
+           std::shared_ptr<const entities::Catalog> catalog, std::vector<detail::FileMarkEntry> catalog_entries)
       : shards_(std::move(shards)), options_(options), work_(workers * 2), done_(workers * 2),
-        credits_(workers * 4 + 2), catalog_(std::move(catalog)), catalog_text_(std::move(catalog_text)) {
+        credits_(workers * 4 + 2), catalog_(std::move(catalog)), catalog_entries_(std::move(catalog_entries)) {
     workers_left_ = workers;
     // A shard with no documents has nothing to replace: its reviews are
     // added (Xapian's cheaper path) the first time this run sees them.
@@ -346,10 +346,8 @@ class Pipeline {
     std::vector<detail::FileMarkEntry> vocabulary = std::move(vocabulary_);
     vocabulary_.clear();
     vocabulary.push_back({std::string(schema::kFormatKey), std::string(schema::kFormat)});
-    if (!catalog_text_.empty()) {
-      vocabulary.push_back({std::string(schema::kCatalogMetadata), std::move(catalog_text_)});
-      catalog_text_.clear();
-    }
+    for (auto& entry : catalog_entries_) vocabulary.push_back(std::move(entry));
+    catalog_entries_.clear();
     std::vector<detail::FileMarkEntry> marks;
     for (const FileMark& mark : marks_) marks.push_back({mark.key, mark.signature});
     if (shard_writers_.empty()) {
@@ -418,7 +416,7 @@ class Pipeline {
   detail::BoundedQueue<DoneBatch> done_;
   detail::Credits credits_;
   std::shared_ptr<const entities::Catalog> catalog_;
-  std::string catalog_text_;
+  std::vector<detail::FileMarkEntry> catalog_entries_;
   std::vector<std::thread> threads_;
   std::atomic<std::size_t> workers_left_{0};
   std::mutex failure_mutex_;
@@ -577,7 +575,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
   // The film catalogue: the one given, stored with the first commit, or the
   // one the database already has.
   std::shared_ptr<const entities::Catalog> catalog;
-  std::string catalog_text;
+  std::vector<detail::FileMarkEntry> catalog_entries;
   {
     std::string stored = shards[0].get_metadata(std::string(schema::kCatalogMetadata));
     if (!options.catalog_dir.empty()) {
@@ -588,12 +586,23 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
       }
       summary.catalog_films = loaded->size();
       summary.catalog_lines_skipped = problems.size();
-      catalog_text = loaded->encode();
+      std::string catalog_text = loaded->encode();
       if (!stored.empty() && stored != catalog_text && !options.replace) {
         spdlog::warn("the catalogue differs from the one stored in '{}': reviews indexed before keep their old "
                      "film links (use --replace to link them again)", db_path);
       }
-      if (catalog_text == stored) catalog_text.clear();  // nothing to write
+      if (catalog_text != stored) {
+        // The whole catalogue, and one entry per film (an empty value
+        // removes a film the new catalogue no longer has).
+        std::string prefix(schema::kFilmMetadata);
+        for (auto key = shards[0].metadata_keys_begin(prefix); key != shards[0].metadata_keys_end(prefix); ++key) {
+          if (!loaded->film(std::string_view(*key).substr(prefix.size()))) catalog_entries.push_back({*key, ""});
+        }
+        for (const auto& [id, film] : loaded->films()) {
+          catalog_entries.push_back({prefix + id, entities::Catalog::encode_film(film)});
+        }
+        catalog_entries.push_back({std::string(schema::kCatalogMetadata), std::move(catalog_text)});
+      }
       catalog = std::move(loaded);
     } else if (!stored.empty()) {
       catalog = std::make_shared<entities::Catalog>(entities::Catalog::decode(stored));
@@ -618,7 +627,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
       todo.emplace_back(&file, std::move(mark));
     }
 
-    Pipeline pipeline(std::move(shards), options, workers, catalog, std::move(catalog_text));
+    Pipeline pipeline(std::move(shards), options, workers, catalog, std::move(catalog_entries));
     auto sample = [&pipeline, &bytes_total, started] {
       IndexProgress p;
       p.reviews_read = pipeline.live.reviews_read;

@@ -114,7 +114,7 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
 }
 
 std::vector<Facet> FacetCounter::results(const Xapian::Database& db, std::string_view query_text,
-                                         const entities::Catalog& catalog, std::size_t top) const {
+                                         const entities::Catalog* catalog, std::size_t top) const {
   std::vector<Facet> out;
   const entities::Gazetteer& people = entities::Gazetteer::builtin();
   for (const auto& field : fields_) {
@@ -123,7 +123,7 @@ std::vector<Facet> FacetCounter::results(const Xapian::Database& db, std::string
       // Per film, then summed per genre or year: a passage counts once per value.
       std::map<std::string, Xapian::doccount> counts;
       for (const auto& [id, count] : field->terms->counts()) {
-        const entities::Film* film = catalog.film(id);
+        const entities::Film* film = catalog ? catalog->film(id) : nullptr;
         if (!film) continue;
         if (field->spec->name == "genre") {
           for (const std::string& genre : film->genres) counts[genre] += count;

@@ -4,6 +4,7 @@
 // explanations and spelling suggestions.
 #include "revsearch/query/searcher.h"
 
+#include <algorithm>
 #include <unordered_map>
 
 #include "revsearch/errors.h"
@@ -13,15 +14,31 @@
 
 namespace revsearch::query {
 
-Searcher::Searcher(const std::string& db_path) : db_path_(db_path), db_(open_database(db_path)) { load_catalog(); }
+Searcher::Searcher(const std::string& db_path) : db_path_(db_path), db_(open_database(db_path)) {}
 
-// Read once per open (the catalogue changes only with an index --catalog run).
-void Searcher::load_catalog() {
-  std::string text = db_.get_metadata(std::string(schema::kCatalogMetadata));
-  if (text == catalog_text_) return;
-  catalog_ = entities::Catalog::decode(text);
-  catalog_text_ = std::move(text);
+const entities::Catalog* Searcher::catalog() {
+  if (!catalog_) catalog_ = entities::Catalog::decode(db_.get_metadata(std::string(schema::kCatalogMetadata)));
+  return catalog_->empty() ? nullptr : &*catalog_;
 }
+
+const std::optional<entities::Film>& Searcher::film(const std::string& movie_id) {
+  auto [it, fresh] = films_.try_emplace(movie_id);
+  if (fresh) it->second = entities::Catalog::decode_film(db_.get_metadata(std::string(schema::kFilmMetadata) + movie_id));
+  return it->second;
+}
+
+namespace {
+
+// Whether a query or its facets read the film catalogue.
+bool needs_catalog(std::string_view query, const std::vector<std::string>& facets) {
+  for (std::string_view field : {"title:", "cast:", "genre:", "year:"}) {
+    if (query.find(field) != std::string_view::npos) return true;
+  }
+  return std::any_of(facets.begin(), facets.end(),
+                     [](const std::string& f) { return f == "genre" || f == "year" || f == "film"; });
+}
+
+}  // namespace
 
 SearchResult Searcher::search(const std::string& query_text, const SearchOptions& options) {
   for (int attempt = 0;; ++attempt) {
@@ -45,7 +62,7 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
 SearchResult Searcher::run(const std::string& query_text, const SearchOptions& options) {
   ParseOptions parse = options.parse;
   parse.vocabulary = &db_;
-  parse.catalog = catalog_.empty() ? nullptr : &catalog_;
+  parse.catalog = needs_catalog(query_text, options.facets) ? catalog() : nullptr;
   ParsedQuery parsed = parse_query(query_text, analyzer_, parse);
   Xapian::Query query = parsed.query;
   if (!options.include_boilerplate) {
@@ -86,7 +103,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   const Xapian::doccount fetch = options.all_passages ? options.limit : wanted + wanted / 2 + 10;
   const Xapian::doccount first = options.all_passages ? options.offset : 0;
   Xapian::MSet mset = enquire.get_mset(first, fetch, options.facets.empty() ? 0 : options.facet_sample);
-  result.facets = facets.results(db_, query_text, catalog_);
+  result.facets = facets.results(db_, query_text, parse.catalog);
   result.total_estimate = mset.get_matches_estimated();
   std::unordered_map<std::string, std::size_t> shown;  // folded text -> index in kept
   std::vector<Hit> kept;
@@ -142,7 +159,7 @@ void Searcher::fill_hit(Hit& hit, PassageRecord&& record) {
   hit.actors = std::move(record.actors);  // issue 5: entity display names
   hit.characters = std::move(record.characters);
   hit.titles = std::move(record.titles);
-  if (const entities::Film* film = record.movie_id.empty() ? nullptr : catalog_.film(record.movie_id)) hit.film = *film;
+  if (!record.movie_id.empty()) hit.film = film(record.movie_id);
 }
 
 // Source paths are stored once per file, in the database metadata. Only

@@ -49,8 +49,11 @@ inline constexpr std::string_view kCrew = "XD";
 // reviews whose film is in the catalogue given at index time: title:,
 // cast:, genre:, year: expand to these through the stored catalogue.
 inline constexpr std::string_view kMovie = "XM";
-// Database metadata holding that catalogue (entities::Catalog::encode).
+// Database metadata holding that catalogue (entities::Catalog::encode), read
+// only by queries that need it (title:, cast:, genre:, year:, film facets),
+// and one entry per film (kFilmMetadata + movie id), read for a hit's film.
 inline constexpr std::string_view kCatalogMetadata = "revsearch.catalog";
+inline constexpr std::string_view kFilmMetadata = "revsearch.film:";
 // Database metadata key for an entity's display name: prefix + term.
 inline constexpr std::string_view kEntityNameMetadata = "entity-name:";
 

@@ -52,6 +52,10 @@ class Catalog {
   // The stored form (database metadata) and back; decode(encode()) is equal.
   std::string encode() const;
   static Catalog decode(std::string_view text);
+  // One film's stored form, for a side entry per film (a hit's film is read
+  // without decoding the whole catalogue), and back.
+  static std::string encode_film(const Film& film);
+  static std::optional<Film> decode_film(std::string_view line);
 
   bool empty() const { return films_.empty(); }
   std::size_t size() const { return films_.size(); }

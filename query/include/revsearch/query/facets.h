@@ -38,9 +38,10 @@ class FacetCounter {
   // The counter must outlive the Enquire's get_mset() call.
   void attach(Xapian::Enquire& enquire);
   // `db` supplies entity display names (people: in the script of
-  // `query_text`), `catalog` the films behind genre/year/film.
+  // `query_text`), `catalog` the films behind genre/year/film (none: those
+  // facets are empty).
   std::vector<Facet> results(const Xapian::Database& db, std::string_view query_text,
-                             const entities::Catalog& catalog, std::size_t top = 10) const;
+                             const entities::Catalog* catalog, std::size_t top = 10) const;
 
   // The names a user can ask for, for help and error messages.
   static std::string known_names();

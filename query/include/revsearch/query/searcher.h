@@ -107,10 +107,9 @@ class Searcher {
   // nothing changed; throws Xapian::Error.
   void reopen() {
     db_.reopen();
-    load_catalog();
+    catalog_.reset();
+    films_.clear();
   }
-  // The film catalogue stored in the database (empty without one).
-  const entities::Catalog& catalog() const { return catalog_; }
 
  private:
   SearchResult run(const std::string& query_text, const SearchOptions& options);
@@ -118,14 +117,19 @@ class Searcher {
                                        const SearchOptions& options, const ReviewEvidence& evidence);
   void fill_hit(Hit& hit, PassageRecord&& record);
   std::string source_path(std::uint32_t key);
-  void load_catalog();
+  // The film catalogue stored in the database, decoded on first need (it
+  // costs more than a search; only title:/cast:/genre:/year: and the film
+  // facets need it); null when the database has none.
+  const entities::Catalog* catalog();
+  // A hit's film, from its own metadata entry (cached).
+  const std::optional<entities::Film>& film(const std::string& movie_id);
 
   std::string db_path_;  // hardening (issue 9): errors name the database
   Xapian::Database db_;
   analysis::Analyzer analyzer_;
   std::unordered_map<std::uint32_t, std::string> source_paths_;  // source_key -> path, read once
-  std::string catalog_text_;  // as stored, to decode again only when it changed
-  entities::Catalog catalog_;
+  std::optional<entities::Catalog> catalog_;
+  std::unordered_map<std::string, std::optional<entities::Film>> films_;  // movie id -> film
 };
 
 }  // namespace revsearch::query
