@@ -76,11 +76,12 @@ nlohmann::json stats_json(const query::DatabaseStats& s) {
           {"average_passage_length", s.average_passage_length}};
 }
 
-nlohmann::json entities_json(const Xapian::Database& db, const std::vector<std::string>& kinds, std::size_t limit) {
+nlohmann::json entities_json(const Xapian::Database& db, const std::vector<std::string>& kinds, std::size_t limit,
+                             std::string_view like) {
   std::vector<query::CharacterLink> links = query::character_links(db);
   nlohmann::json out = nlohmann::json::object();
   for (const std::string& kind : kinds) {
-    query::EntityFacet facet = query::list_entities(db, kind);
+    query::EntityFacet facet = query::list_entities(db, kind, like);
     if (limit && facet.values.size() > limit) facet.values.resize(limit);
     nlohmann::json list = nlohmann::json::array();
     for (const query::EntityFacetValue& v : facet.values) {

@@ -23,7 +23,8 @@ const char* kReviews =
     R"({"id": "ko-5", "text": "성룡이 나오는 영화는 다 봤다"})" "\n"
     R"({"id": "en-1", "lang": "en", "text": "bruce willis carries the film . willis is great here ."})" "\n"
     R"({"id": "en-2", "lang": "en", "text": "Jackie Chan does his own stunts again."})" "\n"
-    R"({"id": "en-3", "lang": "en", "text": "Zelda Quimby wrote this strange little book."})" "\n";
+    R"({"id": "en-3", "lang": "en", "text": "Zelda Quimby wrote this strange little book."})" "\n"
+    R"({"id": "ko-6", "text": "스티븐 스필버그 감독의 영화는 언제나 재미있다"})" "\n";
 
 std::set<std::string> ids(const nlohmann::json& result) {
   std::set<std::string> out;
@@ -71,6 +72,27 @@ TEST_CASE("e2e films: actor: is the same person in either script and spelling", 
   CHECK(hangul["facets"]["actor"][0]["value"] == "성룡");
   auto english = search_json(f.db, {"--facets", "actor", "actor:\"Jackie Chan\""});
   CHECK(english["facets"]["actor"][0]["value"] == "Jackie Chan");
+  // So does the entities listing, in the script asked for.
+  for (auto [script, name] : {std::pair{"hangul", "브루스 윌리스"}, std::pair{"latin", "Bruce Willis"}}) {
+    RunResult r = run_revsearch({"entities", "--db", f.db, "--kind", "actor", "--script", script, "--json"});
+    REQUIRE(r.status == 0);
+    bool listed = false;
+    nlohmann::json listing = nlohmann::json::parse(r.out);
+    for (const auto& item : listing["actor"]) {
+      listed = listed || item["name"].get<std::string>() == std::string(name);
+    }
+    CHECK(listed);
+  }
+}
+
+TEST_CASE("e2e films: directors are people with a field of their own", "[e2e][entities]") {
+  const FilmsDb& f = films_db();
+  if (!f.ready) return;
+  CHECK(ids(f.search("director:\"Steven Spielberg\"")) == std::set<std::string>{"ko-6"});
+  CHECK(ids(f.search("director:스티븐스필버그")) == std::set<std::string>{"ko-6"});
+  CHECK(ids(f.search("person:\"Steven Spielberg\"")) == std::set<std::string>{"ko-6"});
+  CHECK(f.search("actor:\"Steven Spielberg\"")["hits"].empty());
+  CHECK(ids(f.search("person:성룡")) == std::set<std::string>{"ko-5", "en-2"});
 }
 
 TEST_CASE("e2e films: an unknown name is matched as written and said to be unknown", "[e2e][entities]") {

@@ -27,8 +27,10 @@ std::string_view entity_facet_prefix(std::string_view field);
 // The display name the indexer stored for an entity term, else its key.
 std::string entity_display_name(const Xapian::Database& db, const std::string& term, std::size_t prefix_size);
 
-// Every entity of a kind in the database, with passage counts.
-EntityFacet list_entities(const Xapian::Database& db, std::string_view field);
+// Every entity of a kind in the database, with passage counts. People the
+// people table knows are named in the script of `like` when it is given
+// (Hangul when it has Hangul: 성룡; else Latin: Jackie Chan).
+EntityFacet list_entities(const Xapian::Database& db, std::string_view field, std::string_view like = {});
 
 // A character -> actor link as stored per title ("soundtrack#1", "i-eun-su",
 // "han-so-hui"), with display names.
