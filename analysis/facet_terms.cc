@@ -6,8 +6,9 @@
 namespace revsearch {
 
 const std::vector<std::string_view>& facet_prefixes() {
-  static const std::vector<std::string_view> prefixes = {schema::kLanguage,    schema::kKind,      schema::kSentimentLabel,
-                                                         schema::kActor,       schema::kCharacter, schema::kTitleEntity};
+  static const std::vector<std::string_view> prefixes = {
+      schema::kLanguage,  schema::kKind,        schema::kSentimentLabel, schema::kActor,
+      schema::kCharacter, schema::kTitleEntity, schema::kCrew,           schema::kMovie};
   return prefixes;
 }
 

@@ -48,6 +48,10 @@ nlohmann::json search_json(const query::SearchResult& result) {
     h["actors"] = hit.actors;
     h["characters"] = hit.characters;
     h["titles"] = hit.titles;
+    if (hit.film) {
+      h["film"] = {{"movie_id", hit.film->id}, {"title", hit.film->title}, {"title_en", hit.film->title_en},
+                   {"year", hit.film->year}, {"genres", hit.film->genres}, {"countries", hit.film->countries}};
+    }
     hits.push_back(std::move(h));
   }
   nlohmann::json suggestions = nlohmann::json::array();
@@ -63,7 +67,8 @@ nlohmann::json search_json(const query::SearchResult& result) {
     facets[facet.name] = values;
   }
   nlohmann::json out = {{"query", result.query}, {"total_estimate", result.total_estimate}, {"hits", hits},
-                        {"suggestions", suggestions}, {"facets", facets}};
+                        {"suggestions", suggestions}, {"facets", facets},
+                        {"notices", result.notices}};
   // A cluster searched with some shards missing (--allow-partial).
   out["partial"] = !result.missing_shards.empty();
   if (!result.missing_shards.empty()) {
@@ -81,11 +86,11 @@ nlohmann::json stats_json(const query::DatabaseStats& s) {
 }
 
 nlohmann::json entities_json(const Xapian::Database& db, const query::Metadata& names,
-                             const std::vector<std::string>& kinds, std::size_t limit) {
+                             const std::vector<std::string>& kinds, std::size_t limit, std::string_view like) {
   std::vector<query::CharacterLink> links = query::character_links(db, names);
   nlohmann::json out = nlohmann::json::object();
   for (const std::string& kind : kinds) {
-    query::EntityFacet facet = query::list_entities(db, kind, names);
+    query::EntityFacet facet = query::list_entities(db, kind, names, like);
     if (limit && facet.values.size() > limit) facet.values.resize(limit);
     nlohmann::json list = nlohmann::json::array();
     for (const query::EntityFacetValue& v : facet.values) {

@@ -1,4 +1,5 @@
-// `revsearch entities --db DIR [--kind actor|character|title] [--json]`
+// `revsearch entities --db DIR [--kind actor|character|title|director]
+// [--script hangul|latin] [--json]`
 // (issue 5): the actors, characters and titles an index knows, with passage
 // counts, and which actor plays each character per title.
 #include <nlohmann/json.hpp>
@@ -17,6 +18,7 @@ struct EntitiesArgs {
   std::vector<std::string> kinds;
   std::size_t limit = 50;
   bool json = false;
+  std::string script;  // hangul, latin, or empty: as stored
 };
 
 }  // namespace
@@ -27,14 +29,19 @@ Command add_entities_command(CLI::App& app) {
   sub->add_option("--db", args->db, "Database directory")->required();
   sub->add_option("--kind", args->kinds, "Kinds to list (default: actor,character,title)")
       ->delimiter(',')
-      ->check(CLI::IsMember({"actor", "character", "title"}));
+      ->check(CLI::IsMember({"actor", "character", "title", "director"}));
+  sub->add_option("--script", args->script,
+                  "Name known people in this script: hangul (성룡) or latin (Jackie Chan); default as first written")
+      ->check(CLI::IsMember({"hangul", "latin"}));
   sub->add_option("--limit", args->limit, "At most this many of each kind (0: all)");
   sub->add_flag("--json", args->json, "Print one JSON object instead of text");
 
   return {sub, [args] {
             if (args->kinds.empty()) args->kinds = {"actor", "character", "title"};
             query::OpenedDatabase opened = query::open_shards(args->db, {});
-            nlohmann::json out = api::entities_json(opened.db, query::Metadata(opened.parts), args->kinds, args->limit);
+            std::string_view like = args->script == "hangul" ? "가" : args->script == "latin" ? "a" : "";
+            nlohmann::json out =
+                api::entities_json(opened.db, query::Metadata(opened.parts), args->kinds, args->limit, like);
             if (!args->json) {
               for (const std::string& kind : args->kinds) {
                 const nlohmann::json& list = out[kind];

@@ -24,6 +24,7 @@ struct IndexArgs {
   bool replace = false;
   std::string shard;      // --shard K/N
   double timeout_s = 60;  // remote shards
+  std::string catalog;
   double progress_every = 0;  // 0: 0.25 s bar on a terminal, 5 s log lines otherwise
 };
 
@@ -40,6 +41,11 @@ void print_summary(const indexer::IndexSummary& s) {
   if (s.reviews_unchanged) std::cout << "reviews unchanged:    " << s.reviews_unchanged << "\n";
   if (s.reviews_other_shards) std::cout << "reviews for other shards: " << s.reviews_other_shards << "\n";
   if (s.stale_passages_removed) std::cout << "stale passages removed: " << s.stale_passages_removed << "\n";
+  if (s.catalog_films) {
+    std::cout << "catalogue films:      " << s.catalog_films;
+    if (s.catalog_lines_skipped) std::cout << " (" << s.catalog_lines_skipped << " catalogue lines skipped)";
+    std::cout << "\n";
+  }
   std::cout << "records skipped:      " << s.records_skipped;
   if (!s.skip_reasons.empty()) {
     std::cout << " (";
@@ -85,6 +91,10 @@ Command add_index_command(CLI::App& app) {
                   "Index only shard K of N (K/N, from 0): the reviews routing gives it, as on the machine serving it");
   sub->add_option("--timeout", args->timeout_s, "Seconds to wait for a remote shard before failing (default 60)")
       ->check(CLI::Range(0.001, 3600.0));
+  sub->add_option("--catalog", args->catalog,
+                  "Film catalogue folder (movies.tsv, people.tsv, castings.csv, genres.csv, countries.csv): "
+                  "reviews are linked to their film by movie id, for title:, cast:, genre: and year:")
+      ->check(CLI::ExistingDirectory);
   sub->add_option("--progress-every", args->progress_every, "Seconds between progress updates on stderr")
       ->check(CLI::Range(0.01, 3600.0));
 
@@ -100,6 +110,7 @@ Command add_index_command(CLI::App& app) {
             if (!args->shard.empty()) {
               std::tie(options.only_shard, options.of_shards) = indexer::parse_shard_spec(args->shard);
             }
+            options.catalog_dir = args->catalog;
             for (const std::string& mapping : args->field_mappings) {
               auto eq = mapping.find('=');
               if (eq == std::string::npos || eq == 0 || eq + 1 == mapping.size()) {

@@ -22,6 +22,7 @@ void print_text(const query::SearchResult& result, const query::SearchOptions& o
   for (const auto& shard : result.missing_shards) {
     std::cout << "Partial results: shard " << shard.name << " is missing (" << shard.reason << ")\n";
   }
+  for (const std::string& notice : result.notices) std::cout << "Note: " << notice << "\n";
   if (result.suggestion) std::cout << "Did you mean: " << *result.suggestion << "\n";
   if (result.hits.empty()) {
     std::cout << "No passages match '" << result.query << "'.\n";
@@ -46,6 +47,7 @@ void print_text(const query::SearchResult& result, const query::SearchOptions& o
     }
     std::cout << ", " << hit.lang << ")";
     if (!hit.title.empty()) std::cout << "  " << hit.title;
+    if (hit.film) std::cout << "  [" << hit.film->title << (hit.film->year ? " (" + std::to_string(hit.film->year) + ")" : "") << "]";
     if (hit.collapsed) std::cout << "  [+" << hit.collapsed << " more passages]";
     std::cout << "\n   " << hit.snippet.render(open, close) << "\n";
     if (!hit.explanation.empty()) {

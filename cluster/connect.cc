@@ -37,6 +37,19 @@ const Shard* shard_named_in(const Xapian::Error& error, const std::vector<Shard>
   return nullptr;
 }
 
+const Shard* failed_shard(const Xapian::Error& error, const std::vector<Shard>& shards, double probe_timeout_s) {
+  if (const Shard* named = shard_named_in(error, shards)) return named;
+  for (const Shard& shard : shards) {
+    if (!shard.remote()) continue;
+    try {
+      open_shard(shard, probe_timeout_s).get_doccount();
+    } catch (const Xapian::Error&) {
+      return &shard;
+    }
+  }
+  return nullptr;
+}
+
 std::string shard_failure(const Shard& shard, const Xapian::Error& error) {
   std::string what = error.get_type();
   std::string msg = error.get_msg();

@@ -1,9 +1,10 @@
-// The name lists embedded at build time (see embedded_data.cc.in).
+// The people table generated at build time (tools/make_people_table.cc):
+// lines "P key latin hangul role", then "H hangul-form n", "L latin-form n",
+// "A alias-key n" (n = person number), each section sorted.
 #pragma once
 
 namespace revsearch::entities::embedded {
 
-extern const char* const kCastTsv;
-extern const char* const kCuratedTsv;
+extern const char* const kPeopleTable;
 
 }  // namespace revsearch::entities::embedded

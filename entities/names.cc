@@ -216,4 +216,53 @@ std::string loose_key(const std::vector<std::string>& syllables, std::size_t fro
   return key;
 }
 
+std::vector<std::string> latin_words(std::string_view s) {
+  std::vector<std::string> out;
+  std::string w;
+  for (char c : s) {
+    if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      w += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    } else if (!w.empty()) {
+      out.push_back(std::move(w));
+      w.clear();
+    }
+  }
+  if (!w.empty()) out.push_back(std::move(w));
+  return out;
+}
+
+namespace {
+
+// A Hangul name shaped like a Korean one (surname + 1-3 syllables, no
+// space): its canonical syllables, else empty.
+std::vector<std::string> korean_syllables(std::string_view hangul) {
+  std::size_t n = hangul.size() / 3;
+  if (hangul.find(' ') != std::string_view::npos || n < 2 || n > 4) return {};
+  std::vector<std::string> s = name_syllables(hangul);
+  if (s.empty() || !is_surname(s[0])) return {};
+  return s;
+}
+
+}  // namespace
+
+std::string person_key(std::string_view hangul, std::string_view original) {
+  std::vector<std::string> k = korean_syllables(hangul);
+  if (!original.empty()) {
+    std::vector<std::string> o = name_syllables(original);
+    if (!k.empty() && !o.empty()) {
+      std::vector<std::string> given_first(k.begin() + 1, k.end());
+      given_first.push_back(k[0]);
+      if (o == k || o == given_first) return join_key(k);
+    }
+    std::vector<std::string> words = latin_words(original);
+    if (!words.empty()) return join_key(words);
+  }
+  if (!k.empty()) return join_key(k);
+  std::string key;
+  for (char c : hangul) {
+    if (c != ' ') key += c;
+  }
+  return key;
+}
+
 }  // namespace revsearch::entities

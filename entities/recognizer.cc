@@ -49,7 +49,9 @@ const std::set<std::string, std::less<>>& particle_starts() {
       "의", "이", "가", "은", "는", "을", "를", "도", "와", "과", "랑", "님", "씨", "에", "만", "처", "까", "밖",
       "때", "덕", "하", "라", "로", "짱", "옹", "께", "같",
       // Words often written without a space after a name: 보고, 대신, 혼자, 빼고, 외에.
-      "보", "대", "혼", "빼", "외"};
+      "보", "대", "혼", "빼", "외",
+      // The copula and "rather than" after a name ending in a vowel: 소피마르소다, 에디 머피말고.
+      "다", "말", "나", "야"};
   return set;
 }
 
@@ -151,13 +153,33 @@ std::string collapse_spaces(std::string_view s) {
   return out;
 }
 
-// A full-name candidate found by the surname pattern.
+// A full-name candidate: by the surname pattern (syllables), or a person
+// of the people table (person set, any script or origin).
 struct Candidate {
   std::size_t begin, end;
   std::vector<std::string> syllables;
   bool hangul = false;
   std::string surface;
+  const Person* person = nullptr;
 };
+
+// Lower-case ASCII of a Latin word.
+std::string lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+  return out;
+}
+
+// English words that must not stand for a person alone, even after the
+// review named someone with them ("will", "stone" are kept: too rare to matter
+// beside a full name earlier in the same review).
+bool too_common_alone(std::string_view word) {
+  static const std::set<std::string, std::less<>> set = {
+      "the", "and", "for", "with", "from", "that", "this", "not", "but", "all", "one", "two", "man", "men",
+      "new", "big", "little", "young", "old", "jr", "sr", "van", "von", "der", "den", "del", "della",
+      "mac", "mc", "saint", "john", "michael", "david", "james", "robert", "lee", "kim", "park", "chan"};
+  return word.size() < 3 || set.count(word) > 0;
+}
 
 // Words (by index) left over after full names, in runs, for given names.
 struct Run {
@@ -241,6 +263,47 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
   std::vector<Candidate> full;
   std::vector<Run> runs;
   std::vector<std::vector<std::string>> syl(words.size());
+  std::vector<bool> used(words.size(), false);  // words inside a full name
+  // A Korean person of the table keeps the syllables of the name as written,
+  // for given-name-only mentions later ("So Hee" after "Han So-hee").
+  auto korean_reading = [&](const std::string& surface, const Person& p) {
+    std::vector<std::string> s = name_syllables(surface);
+    return !s.empty() && gazetteer_.resolve(join_key(s)) == p.key ? s : std::vector<std::string>{};
+  };
+
+  // People of the table by their Latin name, longest first: "Bruce Willis",
+  // "samuel l. jackson" (English reviews may be all lower case; where the
+  // text has capitals, a name must be capitalised).
+  bool lower_case_text = std::none_of(text.begin(), text.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  auto gap_ok = [&](std::size_t a, std::size_t b) {
+    if (b <= a || b - a > 3) return false;
+    return std::all_of(text.begin() + static_cast<std::ptrdiff_t>(a), text.begin() + static_cast<std::ptrdiff_t>(b),
+                       [](char c) { return c == ' ' || c == '-' || c == '.' || c == '\''; });
+  };
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    if (words[i].hangul || is_excluded(words[i].begin, words[i].end)) continue;
+    std::string form;
+    std::size_t last = i;
+    const Person* found = nullptr;
+    std::size_t found_end = i;
+    for (std::size_t k = i; k < words.size() && k - i < gazetteer_.max_latin_words(); ++k) {
+      if (words[k].hangul || (k > i && !gap_ok(words[k - 1].end, words[k].begin))) break;
+      std::string_view w = text.substr(words[k].begin, words[k].end - words[k].begin);
+      if (!lower_case_text && !(w[0] >= 'A' && w[0] <= 'Z') && !(k > i && w.size() == 1)) break;
+      if (k > i) form += ' ';
+      form += lower(w);
+      last = k;
+      if (k == i) continue;  // two words at least
+      if (const Person* p = gazetteer_.by_latin(form)) found = p, found_end = last;
+    }
+    if (!found) continue;
+    Candidate c{words[i].begin, words[found_end].end, {}, false,
+                std::string(text.substr(words[i].begin, words[found_end].end - words[i].begin)), found};
+    c.syllables = korean_reading(c.surface, *found);
+    full.push_back(std::move(c));
+    for (std::size_t k = i; k <= found_end; ++k) used[k] = true;
+    i = found_end;
+  }
 
   // Latin: chunks of capitalised, Korean-shaped words joined by one space or
   // hyphen; a chunk starting with a surname is a full name.
@@ -248,7 +311,7 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
     // A part after a hyphen may be lower case ("So-hee", "Hyung-sik").
     auto name_like = [&](std::size_t k, bool after_hyphen = false) {
       const Word& w = words[k];
-      if (w.hangul || is_excluded(w.begin, w.end)) return false;
+      if (w.hangul || used[k] || is_excluded(w.begin, w.end)) return false;
       std::string_view s = text.substr(w.begin, w.end - w.begin);
       bool lower = !s.empty() && s[0] >= 'a' && s[0] <= 'z' && s.size() <= 10;
       if (!title_case(s) && !(after_hyphen && lower)) return false;
@@ -294,9 +357,46 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
   // Hangul: a known name at the start of a word, followed by at most a
   // particle ("박형식이", "한소희의").
   std::vector<std::size_t> hangul_rest;  // Hangul words with no full name, for given names
+  // What may follow a name in the same word: nothing, a particle, or (for
+  // names of three syllables or more) something that starts like one.
+  auto tail_ok = [&](std::string_view rest, std::size_t syllables) {
+    if (rest.empty() || particles().count(rest)) return true;
+    return syllables >= 3 && particle_starts().count(rest.substr(0, 3)) > 0;
+  };
   for (std::size_t k = 0; k < words.size(); ++k) {
     const Word& w = words[k];
     if (!w.hangul || is_excluded(w.begin, w.end)) continue;
+    // People of the table by their Hangul name, written with or without
+    // its spaces ("브루스 윌리스", "브루스윌리스의"): up to three words.
+    const Person* person = nullptr;
+    std::size_t person_end = 0, person_last = k;
+    std::string joined;
+    for (std::size_t m = k; m < words.size() && m < k + 3 && !person; ++m) {
+      if (!words[m].hangul || (m > k && (words[m].begin != words[m - 1].end + 1 || text[words[m - 1].end] != ' '))) break;
+      std::size_t before = joined.size();  // bytes of the earlier words
+      joined.append(text.substr(words[m].begin, words[m].end - words[m].begin));
+      for (std::size_t bytes = joined.size(); bytes > before && bytes >= 6; bytes -= 3) {
+        std::string_view rest = std::string_view(joined).substr(bytes);
+        if (!tail_ok(rest, bytes / 3)) continue;
+        const Person* p = gazetteer_.by_hangul(std::string_view(joined).substr(0, bytes));
+        // Two syllables name someone only with a known spelling in Latin
+        // script (성룡 = Jackie Chan; not every two-syllable word).
+        if (!p || (bytes == 6 && p->latin.empty())) continue;
+        person = p;
+        person_end = words[m].begin + (bytes - before);
+        person_last = m;
+        break;
+      }
+    }
+    // The longest reading wins: a one-word name inside a longer match is
+    // not tried again.
+    if (person) {
+      std::string surface(text.substr(w.begin, person_end - w.begin));
+      full.push_back({w.begin, person_end, korean_reading(surface, *person), true, surface, person});
+      for (std::size_t m = k; m <= person_last; ++m) used[m] = true;
+      k = person_last;
+      continue;
+    }
     std::string_view word = text.substr(w.begin, w.end - w.begin);
     bool found = false;
     for (std::size_t len : {4u, 3u, 2u}) {
@@ -337,7 +437,6 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
   auto add_person = [&](std::size_t begin, std::size_t end, const std::string& key, bool given_only) {
     if (auto it = named_here.find(key); given_only && it != named_here.end() && begin < it->second) return;
     const ReviewContext::Person& p = context.people_.at(key);
-    if (p.kind == EntityKind::kCrew) return;  // tracked for context, not reported
     Mention m;
     m.kind = p.kind;
     m.begin = begin;
@@ -354,18 +453,46 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
     auto [it, inserted] = context.people_.try_emplace(key);
     if (inserted) {
       named_here.emplace(key, c.begin);
-      std::string shown = gazetteer_.display(key);
+      const Person* known = c.person ? c.person : gazetteer_.by_key(key);
+      // Shown in the script the review wrote the name in.
+      std::string shown = known ? std::string(known->display_like(c.surface)) : std::string();
       if (shown.empty()) shown = c.surface;
       it->second = {kind, shown, join_key(c.syllables, 1), "", ""};
-      context.given_.try_emplace(loose_key(c.syllables, 1), key);
+      if (!c.syllables.empty()) context.given_.try_emplace(loose_key(c.syllables, 1), key);
+      if (c.person && c.syllables.empty()) {
+        // Surname or given name alone, in either script, once named in
+        // full: "Willis", "윌리스의".
+        std::vector<std::string> parts;
+        std::string word;
+        for (char ch : std::string(c.person->latin) + " ") {
+          if ((ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z')) {
+            word += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
+          } else if (!word.empty()) {
+            parts.push_back(word), word.clear();
+          }
+        }
+        if (parts.size() >= 2) {
+          for (const std::string& part : {parts.front(), parts.back()}) {
+            if (!too_common_alone(part)) context.words_.try_emplace(part, key);
+          }
+        }
+        std::string_view hangul = c.person->hangul;
+        if (std::size_t space = hangul.find(' '); space != std::string_view::npos) {
+          for (std::string_view part : {hangul.substr(0, space), hangul.substr(hangul.rfind(' ') + 1)}) {
+            if (part.size() >= 6) context.words_.try_emplace(std::string(part), key);
+          }
+        }
+      }
     }
     return &it->second;
   };
   for (std::size_t n = 0; n < full.size(); ++n) {
     const Candidate& c = full[n];
-    std::string key = gazetteer_.resolve(join_key(c.syllables));
+    std::string key = c.person ? std::string(c.person->key) : gazetteer_.resolve(join_key(c.syllables));
     if (!context.people_.count(key)) {
-      EntityKind kind = EntityKind::kActor;
+      // People the table lists with no cast credit are directors or crew.
+      const Person* known = c.person ? c.person : gazetteer_.by_key(key);
+      EntityKind kind = known && !known->actor ? EntityKind::kCrew : EntityKind::kActor;
       // Cast pattern: "Name ( Actor - 'Title' ...": the next name inside the
       // parenthesis, before any quote or ')', is the actor playing Name.
       std::size_t after = text.find_first_not_of(" \t", c.end);
@@ -385,17 +512,17 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
         while (start > 0 && is_latin(static_cast<unsigned char>(text[start - 1]))) --start;
         std::string prev;
         for (char ch : text.substr(start, end - start)) prev += static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch + 32 : ch);
-        if (crew_words().count(prev)) kind = EntityKind::kCrew;
+        if (crew_words().count(prev)) kind = EntityKind::kCrew, context.directed_.insert(key);
       }
       if (kind == EntityKind::kActor && c.hangul) {
         std::string_view next = text.substr(c.end, 12);
-        if (next.find("감독") != std::string_view::npos || next.find("작가") != std::string_view::npos) {
-          kind = EntityKind::kCrew;
-        }
+        if (next.find("감독") != std::string_view::npos) kind = EntityKind::kCrew, context.directed_.insert(key);
+        if (next.find("작가") != std::string_view::npos) kind = EntityKind::kCrew;
       }
       ReviewContext::Person* p = register_person(key, c, kind);
       if (actor) {
-        std::string actor_key = gazetteer_.resolve(join_key(actor->syllables));
+        std::string actor_key =
+            actor->person ? std::string(actor->person->key) : gazetteer_.resolve(join_key(actor->syllables));
         ReviewContext::Person* a = register_person(actor_key, *actor, EntityKind::kActor);
         a->kind = EntityKind::kActor;
         p->actor_key = actor_key;
@@ -437,9 +564,35 @@ std::vector<Mention> Recognizer::find_mentions(std::string_view text, ReviewCont
     if (const std::string* key = match_given(s)) add_person(words[k].begin, words[k].begin + 6, *key, true);
   }
 
+  // Parts of names the review named in full ("Willis", "윌리스가"), in words
+  // no other mention covers.
+  if (!context.words_.empty()) {
+    auto covered = [&](std::size_t b) {
+      return std::any_of(mentions.begin(), mentions.end(), [&](const Mention& m) { return b >= m.begin && b < m.end; });
+    };
+    for (std::size_t k = 0; k < words.size(); ++k) {
+      const Word& w = words[k];
+      if (used[k] || is_excluded(w.begin, w.end) || covered(w.begin)) continue;
+      std::string_view word = text.substr(w.begin, w.end - w.begin);
+      if (!w.hangul) {
+        if (!lower_case_text && !(word[0] >= 'A' && word[0] <= 'Z')) continue;
+        auto it = context.words_.find(lower(word));
+        if (it != context.words_.end()) add_person(w.begin, w.end, it->second, true);
+        continue;
+      }
+      for (std::size_t bytes = word.size(); bytes >= 6; bytes -= 3) {
+        auto it = context.words_.find(word.substr(0, bytes));
+        if (it == context.words_.end() || !tail_ok(word.substr(bytes), bytes / 3)) continue;
+        add_person(w.begin, w.begin + bytes, it->second, true);
+        break;
+      }
+    }
+  }
+
   std::sort(mentions.begin(), mentions.end(), [](const Mention& a, const Mention& b) {
     return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
   });
+  for (Mention& m : mentions) m.directed = context.directed_.count(m.key) > 0;
   return mentions;
 }
 
@@ -449,14 +602,47 @@ std::vector<Mention> find_mentions(std::string_view text, std::string_view own_t
 }
 
 NameQuery resolve_name(std::string_view name, const Gazetteer& gazetteer) {
+  // People of the table first, in either script: "Bruce Willis", "bruce
+  // willis", "브루스 윌리스", "브루스윌리스".
+  std::string hangul, latin;
+  bool other = false;
+  std::size_t i = 0;
+  std::string word;
+  auto flush = [&] {
+    if (word.empty()) return;
+    if (!latin.empty()) latin += ' ';
+    latin += word;
+    word.clear();
+  };
+  while (i < name.size()) {
+    std::size_t start = i;
+    char32_t c = utf8::next(name, i);
+    if (is_hangul_syllable(c)) {
+      hangul.append(name.substr(start, i - start));
+    } else if (is_latin(c)) {
+      word += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    } else if (c == ' ' || c == '-' || c == '.' || c == '\'' || c == '\t') {
+      flush();
+    } else {
+      other = true;
+    }
+  }
+  flush();
+  if (!other && latin.empty() && !hangul.empty()) {
+    if (const Person* p = gazetteer.by_hangul(hangul)) return {std::string(p->key), false, true};
+  }
+  if (!other && hangul.empty() && !latin.empty()) {
+    if (const Person* p = gazetteer.by_latin(latin)) return {std::string(p->key), false, true};
+  }
   std::vector<std::string> s = name_syllables(name);
   if (s.empty()) return {};
   if (s.size() >= 2 && s.size() <= 4 && is_surname(s[0])) {
     // A surname followed by syllables: a full name, unless the whole thing
     // is known only as a given name (rare; full names win).
-    return {gazetteer.resolve(join_key(s)), false};
+    std::string key = gazetteer.resolve(join_key(s));
+    return {key, false, gazetteer.by_key(key) != nullptr};
   }
-  if (s.size() <= 2) return {join_key(s), true};
+  if (s.size() <= 2) return {join_key(s), true, true};
   return {};
 }
 

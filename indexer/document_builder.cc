@@ -117,7 +117,9 @@ std::vector<std::pair<std::string, std::string>> add_entities(Xapian::Document& 
         add_name(record.titles, m.name);
         break;
       case EntityKind::kCrew:
-        continue;
+        term = schema::prefixed(schema::kCrew, m.key);
+        doc.add_term(term);
+        break;
     }
     names.emplace_back(term, m.name);
   }

@@ -15,6 +15,7 @@
 #include <exception>
 #include <filesystem>
 #include <fstream>
+#include <memory>
 #include <optional>
 #include <thread>
 #include <unordered_set>
@@ -219,9 +220,12 @@ struct LiveCounters {
 
 class Pipeline {
  public:
-  Pipeline(std::vector<Xapian::WritableDatabase> shards, const IndexOptions& options, std::size_t workers)
+  // `catalog_entries`: the catalogue's metadata to store with the first
+  // commit (none: keep what the database has).
+  Pipeline(std::vector<Xapian::WritableDatabase> shards, const IndexOptions& options, std::size_t workers,
+           std::shared_ptr<const entities::Catalog> catalog, std::vector<detail::FileMarkEntry> catalog_entries)
       : shards_(std::move(shards)), options_(options), work_(workers * 2), done_(workers * 2),
-        credits_(workers * 4 + 2) {
+        credits_(workers * 4 + 2), catalog_(std::move(catalog)), catalog_entries_(std::move(catalog_entries)) {
     workers_left_ = workers;
     // A shard with no documents has nothing to replace: its reviews are
     // added (Xapian's cheaper path) the first time this run sees them.
@@ -282,6 +286,7 @@ class Pipeline {
 
   void work() {
     ReviewAnalysis analysis;
+    analysis.catalog = catalog_.get();
     while (std::optional<Batch> batch = work_.pop()) {
       DoneBatch out{batch->seq, {}, std::move(batch->marks)};
       out.reviews.reserve(batch->reviews.size());
@@ -340,6 +345,8 @@ class Pipeline {
     std::vector<detail::FileMarkEntry> vocabulary = std::move(vocabulary_);
     vocabulary_.clear();
     vocabulary.push_back({std::string(schema::kFormatKey), std::string(schema::kFormat)});
+    for (auto& entry : catalog_entries_) vocabulary.push_back(std::move(entry));
+    catalog_entries_.clear();
     std::vector<detail::FileMarkEntry> marks;
     for (const FileMark& mark : marks_) marks.push_back({mark.key, mark.signature});
     if (shard_writers_.empty()) {
@@ -407,6 +414,8 @@ class Pipeline {
   detail::BoundedQueue<Batch> work_;
   detail::BoundedQueue<DoneBatch> done_;
   detail::Credits credits_;
+  std::shared_ptr<const entities::Catalog> catalog_;
+  std::vector<detail::FileMarkEntry> catalog_entries_;
   std::vector<std::thread> threads_;
   std::atomic<std::size_t> workers_left_{0};
   std::mutex failure_mutex_;
@@ -587,6 +596,42 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
     for (std::size_t k = 1; k < shards.size(); ++k) all.add_database(shards[k]);
     require_current_format(all, db_path);
   }
+  // The film catalogue: the one given, stored with the first commit, or the
+  // one the database already has.
+  std::shared_ptr<const entities::Catalog> catalog;
+  std::vector<detail::FileMarkEntry> catalog_entries;
+  {
+    std::string stored = shards[0].get_metadata(std::string(schema::kCatalogMetadata));
+    if (!options.catalog_dir.empty()) {
+      std::vector<entities::CatalogProblem> problems;
+      auto loaded = std::make_shared<entities::Catalog>(entities::Catalog::load(options.catalog_dir, problems));
+      for (const entities::CatalogProblem& p : problems) {
+        spdlog::warn("{}:{}: {}; line skipped", p.file, p.line, p.reason);
+      }
+      summary.catalog_films = loaded->size();
+      summary.catalog_lines_skipped = problems.size();
+      std::string catalog_text = loaded->encode();
+      if (!stored.empty() && stored != catalog_text && !options.replace) {
+        spdlog::warn("the catalogue differs from the one stored in '{}': reviews indexed before keep their old "
+                     "film links (use --replace to link them again)", db_path);
+      }
+      if (catalog_text != stored) {
+        // The whole catalogue, and one entry per film (an empty value
+        // removes a film the new catalogue no longer has).
+        std::string prefix(schema::kFilmMetadata);
+        for (auto key = shards[0].metadata_keys_begin(prefix); key != shards[0].metadata_keys_end(prefix); ++key) {
+          if (!loaded->film(std::string_view(*key).substr(prefix.size()))) catalog_entries.push_back({*key, ""});
+        }
+        for (const auto& [id, film] : loaded->films()) {
+          catalog_entries.push_back({prefix + id, entities::Catalog::encode_film(film)});
+        }
+        catalog_entries.push_back({std::string(schema::kCatalogMetadata), std::move(catalog_text)});
+      }
+      catalog = std::move(loaded);
+    } else if (!stored.empty()) {
+      catalog = std::make_shared<entities::Catalog>(entities::Catalog::decode(stored));
+    }
+  }
   std::size_t workers = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
   summary.threads = workers;
   summary.shards = shards.size();
@@ -607,7 +652,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
       todo.emplace_back(&file, std::move(mark));
     }
 
-    Pipeline pipeline(std::move(shards), options, workers);
+    Pipeline pipeline(std::move(shards), options, workers, catalog, std::move(catalog_entries));
     auto sample = [&pipeline, &bytes_total, started] {
       IndexProgress p;
       p.reviews_read = pipeline.live.reviews_read;
@@ -659,7 +704,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
   } catch (const Xapian::Error& e) {
     // A remote shard that stopped answering is named; the run can be
     // repeated once it is back (committed reviews are skipped).
-    if (const cluster::Shard* shard = cluster::shard_named_in(e, layout)) {
+    if (const cluster::Shard* shard = cluster::failed_shard(e, layout, std::min(options.timeout_s, 5.0))) {
       throw DatabaseError("database '" + db_path + "': " + cluster::shard_failure(*shard, e) +
                           "; run the same command again when it is back: committed reviews are skipped");
     }

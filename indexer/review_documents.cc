@@ -54,6 +54,7 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
   out.documents.reserve(split.passages.size());
   entities::ReviewContext entity_context(review.title);  // issue 5: names carry across passages
   ReviewLevelTerms review_terms;  // review-level evidence for ranking
+  bool film = analysis.catalog && !review.movie_id.empty() && analysis.catalog->film(review.movie_id);
   for (const Passage& passage : split.passages) {
     // Analysed and scored once: the terms, the passage sentiment and the
     // targeted sentiment all read the same tokens.
@@ -72,6 +73,9 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
       doc.add_value(schema::kSlotReview, review.id);
     }
     if (passage.number == 1) doc.add_value(schema::kSlotContentHash, stamp);
+    // The film, once per passage: title:, cast:, genre:, year: reach it
+    // through the catalogue stored in the database.
+    if (film) doc.add_boolean_term(schema::prefixed(schema::kMovie, review.movie_id));
     if (std::string facets = facet_terms_value(doc); !facets.empty()) doc.add_value(schema::kSlotFacets, facets);
     doc.set_data(record.encode());
     out.documents.push_back(std::move(doc));

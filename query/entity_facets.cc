@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 
+#include "revsearch/entities/gazetteer.h"
 #include "revsearch/errors.h"
 #include "revsearch/schema.h"
 
@@ -27,16 +28,22 @@ std::string_view entity_facet_prefix(std::string_view field) {
   if (field == "actor") return schema::kActor;
   if (field == "character") return schema::kCharacter;
   if (field == "title") return schema::kTitleEntity;
-  throw UsageError("unknown facet '" + std::string(field) + "' (use actor, character or title)");
+  if (field == "director") return schema::kCrew;
+  throw UsageError("unknown facet '" + std::string(field) + "' (use actor, character, title or director)");
 }
 
-EntityFacet list_entities(const Xapian::Database& db, std::string_view field, const Metadata& names) {
+EntityFacet list_entities(const Xapian::Database& db, std::string_view field, const Metadata& names,
+                          std::string_view like) {
   std::string prefix(entity_facet_prefix(field));
   EntityFacet facet{std::string(field), {}};
+  const entities::Gazetteer& people = entities::Gazetteer::builtin();
   for (auto t = db.allterms_begin(prefix); t != db.allterms_end(prefix); ++t) {
     const std::string term = *t;
     if (!schema::has_prefix(term, prefix)) continue;
-    facet.values.push_back({term.substr(prefix.size()), entity_display_name(names, term, prefix.size()), t.get_termfreq()});
+    std::string key = term.substr(prefix.size());
+    const entities::Person* person = like.empty() || field == "title" ? nullptr : people.by_key(key);
+    std::string name = person ? std::string(person->display_like(like)) : entity_display_name(names, term, prefix.size());
+    facet.values.push_back({std::move(key), std::move(name), t.get_termfreq()});
   }
   sort_values(facet.values);
   return facet;

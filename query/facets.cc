@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <map>
 
+#include "revsearch/entities/gazetteer.h"
 #include "revsearch/errors.h"
 #include "revsearch/facet_terms.h"
 #include "revsearch/query/entity_facets.h"
@@ -14,7 +15,9 @@
 namespace revsearch::query {
 namespace {
 
-enum class Source { kTermPrefix, kNumericSlot };
+// kFilm: movie terms counted, then read through the catalogue as the
+// film's genres, year or title.
+enum class Source { kTermPrefix, kNumericSlot, kFilm };
 
 struct FieldSpec {
   std::string_view name;
@@ -35,6 +38,11 @@ constexpr FieldSpec kFields[] = {
     {"actor", Source::kTermPrefix, schema::kActor, 0, true},
     {"character", Source::kTermPrefix, schema::kCharacter, 0, true},
     {"title", Source::kTermPrefix, schema::kTitleEntity, 0, true},
+    {"director", Source::kTermPrefix, schema::kCrew, 0, true},
+    // Film catalogue (index --catalog).
+    {"genre", Source::kFilm, schema::kMovie, 0},
+    {"year", Source::kFilm, schema::kMovie, 0},
+    {"film", Source::kFilm, schema::kMovie, 0},
 };
 
 std::string format_number(double v) {
@@ -82,7 +90,8 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
   }
 }
 
-std::vector<Facet> FacetCounter::results(const Metadata& names, std::size_t top) const {
+std::vector<Facet> FacetCounter::results(const Metadata& names, std::string_view query_text,
+                                         const entities::Catalog* catalog, std::size_t top) const {
   // Every distinct combination of facet terms among the matches, once.
   std::vector<std::pair<std::vector<std::string>, Xapian::doccount>> combinations;
   if (terms_) {
@@ -97,10 +106,37 @@ std::vector<Facet> FacetCounter::results(const Metadata& names, std::size_t top)
     return with;
   }() : 0;
   std::vector<Facet> out;
+  const entities::Gazetteer& people = entities::Gazetteer::builtin();
   for (const auto& field : fields_) {
     const FieldSpec& spec = *field->spec;
     Facet facet{std::string(spec.name), {}};
-    if (spec.source == Source::kTermPrefix) {
+    if (spec.source == Source::kFilm) {
+      // Per film, then summed per genre or year: a passage counts once per value.
+      std::map<std::string, Xapian::doccount> counts;
+      for (const auto& [terms, count] : combinations) {
+        for (const std::string& term : terms) {
+          if (!schema::has_prefix(term, spec.prefix)) continue;
+          std::string id = term.substr(spec.prefix.size());
+          const entities::Film* film = catalog ? catalog->film(id) : nullptr;
+          if (!film) continue;
+          if (spec.name == "genre") {
+            for (const std::string& genre : film->genres) counts[genre] += count;
+          } else if (spec.name == "year") {
+            if (film->year) counts[std::to_string(film->year)] += count;
+          } else {
+            counts["\0" + id] += count;  // a film: shown by title, keyed by id
+          }
+        }
+      }
+      for (const auto& [value, count] : counts) {
+        if (!value.empty() && value[0] == '\0') {
+          const entities::Film* film = catalog->film(value.substr(1));
+          facet.values.push_back({film->title.empty() ? film->title_en : film->title, count, value.substr(1)});
+        } else {
+          facet.values.push_back({value, count, ""});
+        }
+      }
+    } else if (spec.source == Source::kTermPrefix) {
       std::map<std::string, Xapian::doccount> counts;
       for (const auto& [terms, count] : combinations) {
         bool found = false;
@@ -112,8 +148,12 @@ std::vector<Facet> FacetCounter::results(const Metadata& names, std::size_t top)
       if (without_terms && !spec.absent.empty()) counts[std::string(spec.absent)] += without_terms;
       for (const auto& [value, count] : counts) {
         if (spec.entity) {
+          // People by their name in the query's script (성룡 or Jackie Chan).
+          const entities::Person* person = people.by_key(value);
           std::string term = std::string(spec.prefix) + value;
-          facet.values.push_back({entity_display_name(names, term, spec.prefix.size()), count, value});
+          std::string shown = person ? std::string(person->display_like(query_text))
+                                     : entity_display_name(names, term, spec.prefix.size());
+          facet.values.push_back({shown, count, value});
         } else {
           facet.values.push_back({value, count, ""});
         }

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "revsearch/analysis/korean.h"
+#include "revsearch/entities/catalog.h"
 #include "revsearch/entities/recognizer.h"
 #include "revsearch/errors.h"
 #include "revsearch/schema.h"
@@ -28,9 +29,12 @@ namespace {
 
 // kActor/kCharacter/kTitleEntity (issue 5): values resolved through
 // revsearch/entities to canonical keys.
+// kPerson/kDirector: anyone the passage names / names as director or crew;
+// kCast..kMovie: films of the catalogue, through their movie terms.
 enum class FieldKind {
   kBoolean, kRange, kInitials /* issue 4 */, kSentiment /* issue 6 */,
-  kActor, kCharacter, kTitleEntity /* issue 5 */
+  kActor, kCharacter, kTitleEntity /* issue 5 */,
+  kPerson, kDirector, kCast, kGenre, kYear, kMovie
 };
 
 struct FieldSpec {
@@ -55,6 +59,13 @@ const std::map<std::string, FieldSpec, std::less<>>& fields() {
       // Entities (issue 5).
       {"actor", {FieldKind::kActor, schema::kActor, "", false}},
       {"character", {FieldKind::kCharacter, schema::kCharacter, "", false}},
+      {"person", {FieldKind::kPerson, schema::kActor, "", false}},
+      {"director", {FieldKind::kDirector, schema::kCrew, "", false}},
+      // Film catalogue (index --catalog): filters on the film a review is about.
+      {"cast", {FieldKind::kCast, schema::kMovie, "", false}},
+      {"genre", {FieldKind::kGenre, schema::kMovie, "", false}},
+      {"year", {FieldKind::kYear, schema::kMovie, "", false}},
+      {"movie", {FieldKind::kMovie, schema::kMovie, "", false}},
   };
   return table;
 }
@@ -311,9 +322,11 @@ class Parser {
         std::string_view value = word.substr(colon + 1);
         const FieldSpec& spec = field->second;
         const std::string& name = field->first;
-        if (spec.kind == FieldKind::kActor || spec.kind == FieldKind::kCharacter || spec.kind == FieldKind::kTitleEntity) {
+        if (spec.kind == FieldKind::kActor || spec.kind == FieldKind::kCharacter || spec.kind == FieldKind::kTitleEntity ||
+            spec.kind >= FieldKind::kPerson) {
           if (value.empty() && pos_ < text_.size() && quote_length(text_, pos_)) value = phrase_text();
           if (value.empty()) fail(start, "field '" + field->first + ":' needs a value");
+          if (spec.kind >= FieldKind::kCast) return film_filter(spec.kind, name, value, start + colon + 1);
           return entity(spec.kind, value, start, negated);
         }
         if (value.empty() && pos_ < text_.size() && quote_length(text_, pos_)) {
@@ -399,24 +412,110 @@ class Parser {
       std::string title_term = schema::prefixed(schema::kTitleEntity, key);
       out_.terms.push_back({title_term, "title", 1.0});
       Xapian::Query title(title_term);
+      // The reviews of a catalogued film with this title, in either language,
+      // whether or not their text names it.
+      if (options_.catalog) {
+        if (Xapian::Query films = movie_terms(options_.catalog->titled(value)); !films.empty()) {
+          title = Xapian::Query(Xapian::Query::OP_OR, title, films);
+        }
+      }
       return {words_query.empty() ? title : Xapian::Query(Xapian::Query::OP_OR, title, words_query), {}, false};
     }
     entities::NameQuery name = entities::resolve_name(value);
-    if (name.key.empty()) {
-      // Names are keyed by Korean syllables; say so rather than match nothing.
-      fail(start, "'" + std::string(value) +
-                      "' is not recognised as a Korean name (romanised or Hangul), so actor:/character: cannot "
-                      "match it");
+    if (name.key.empty() && options_.catalog) {
+      // A person only the catalogue knows (a user's own films table).
+      if (const entities::CatalogPerson* p = options_.catalog->person_named(value)) name = {p->key, false, true};
     }
+    if (name.key.empty() || !name.known) {
+      // A name nobody listed: the name as written, as a phrase in the script
+      // given, and a note that it is not a known person.
+      out_.notices.push_back("'" + std::string(value) +
+                             "' is not a known person: matching the name as written");
+      std::vector<std::string> terms;
+      for (const analysis::Token& token : analyzer_.analyze(value)) {
+        if (token.compound) continue;
+        terms.push_back(token.text);
+        out_.terms.push_back({token.text, "name as written", 1.0});
+      }
+      Xapian::Query written;
+      if (terms.size() == 1) written = Xapian::Query(terms[0]);
+      if (terms.size() > 1) {
+        written = Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
+                                static_cast<Xapian::termcount>(terms.size()));
+      }
+      if (name.key.empty()) return {written.empty() ? nothing() : written, {}, false};
+      // Shaped like a Korean name: the recogniser finds such names by
+      // pattern, so its key counts too.
+      Xapian::Query keyed = person_query(kind, name, negated);
+      return {written.empty() ? keyed : Xapian::Query(Xapian::Query::OP_OR, keyed, written), {}, false};
+    }
+    return {person_query(kind, name, negated), {}, false};
+  }
+
+  Xapian::Query person_query(FieldKind kind, const entities::NameQuery& name, bool negated) {
     out_.highlights.people.insert(name.key);
+    if (kind == FieldKind::kDirector || kind == FieldKind::kPerson) {
+      std::string crew = schema::prefixed(schema::kCrew, name.key);
+      out_.terms.push_back({crew, "director or crew", 1.0});
+      if (kind == FieldKind::kDirector || name.given_only) return Xapian::Query(crew);
+      return Xapian::Query(Xapian::Query::OP_OR, actor_query(name.key, false, 1.0, ""), Xapian::Query(crew));
+    }
     if (kind == FieldKind::kCharacter) {
       std::string term = schema::prefixed(name.given_only ? schema::kCharacterGiven : schema::kCharacter, name.key);
       out_.terms.push_back({term, "character", 1.0});
       if (!negated) note_person(schema::person_sentiment_entity(true, name.key, name.given_only));
-      return {Xapian::Query(term), {}, false};
+      return Xapian::Query(term);
     }
     if (!negated) note_person(schema::person_sentiment_entity(false, name.key, name.given_only));
-    return {actor_query(name.key, name.given_only, 1.0, ""), {}, false};
+    return actor_query(name.key, name.given_only, 1.0, "");
+  }
+
+  // The movie terms of these films (nothing for none).
+  Xapian::Query movie_terms(const std::vector<std::string>& ids) {
+    std::vector<Xapian::Query> terms;
+    for (const std::string& id : ids) terms.emplace_back(schema::prefixed(schema::kMovie, id));
+    if (terms.empty()) return {};
+    return Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
+  }
+
+  // cast:, genre:, year:, movie: filter on the film a review is about,
+  // through the catalogue stored in the database at index time.
+  Item film_filter(FieldKind kind, const std::string& field, std::string_view value, std::size_t at) {
+    if (kind == FieldKind::kMovie) return {Xapian::Query(schema::prefixed(schema::kMovie, value)), {}, true};
+    const entities::Catalog* catalog = options_.catalog;
+    if (!catalog || catalog->empty()) {
+      out_.notices.push_back(field + ": needs a film catalogue (revsearch index --catalog DIR); this database has none");
+      return {nothing(), {}, true};
+    }
+    std::vector<std::string> ids;
+    if (kind == FieldKind::kCast) {
+      entities::NameQuery name = entities::resolve_name(value);
+      if (!name.key.empty() && !name.given_only) ids = catalog->with_cast(name.key);
+      if (ids.empty()) {
+        if (const entities::CatalogPerson* p = catalog->person_named(value)) ids = catalog->with_cast(p->key);
+      }
+      if (ids.empty()) out_.notices.push_back("'" + std::string(value) + "' is in no cast of the catalogue");
+    } else if (kind == FieldKind::kGenre) {
+      ids = catalog->in_genre(value);
+      if (ids.empty()) out_.notices.push_back("'" + std::string(value) + "' is no genre of the catalogue");
+    } else {
+      auto year = [&](std::string_view s, int otherwise) {
+        if (s.empty()) return otherwise;
+        int v = 0;
+        auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
+        if (ec != std::errc() || ptr != s.data() + s.size()) {
+          fail(at, "'year:" + std::string(value) + "' is not a year or range like 1980..1989");
+        }
+        return v;
+      };
+      std::size_t dots = value.find("..");
+      int lo = year(value.substr(0, dots), 0);
+      int hi = dots == std::string_view::npos ? lo : year(value.substr(dots + 2), 9999);
+      if (lo > hi) fail(at, "range '" + std::string(value) + "' is empty (start above end)");
+      ids = catalog->made_in(lo, hi);
+    }
+    Xapian::Query films = movie_terms(ids);
+    return {films.empty() ? nothing() : films, {}, true};
   }
 
   // An actor's passages: direct mentions, and at kCharacterWeight those that
@@ -628,6 +727,7 @@ class Parser {
                                         options_.title_boost));
         out_.terms.push_back({title_term, "title", options_.title_boost});
       }
+      if (body && token.compound) q = with_written_parts(q, token, tokens);
       terms.push_back(q);
       if (body) {
         out_.words.push_back({at + token.begin, at + token.end, token.text, term});
@@ -647,6 +747,25 @@ class Parser {
     if (terms.empty()) return {};
     Xapian::Query q = terms.size() == 1 ? terms[0] : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
     return {q, positional, false};
+  }
+
+  // A word typed with inner punctuation (ze:a, k-drama) also matches its
+  // parts as a phrase, at kWrittenPartsWeight: a passage that writes the
+  // name that way ("ZE:A's Park Hyung Sik") ranks above one that only shares
+  // its letters ("zea mays"), which the joined form alone cannot tell apart.
+  static constexpr double kWrittenPartsWeight = 1.0;
+  Xapian::Query with_written_parts(const Xapian::Query& joined, const analysis::Token& compound,
+                                   const std::vector<analysis::Token>& tokens) {
+    std::vector<std::string> parts;
+    for (const analysis::Token& t : tokens) {
+      if (t.compound_part && t.begin >= compound.begin && t.end <= compound.end) parts.push_back(t.text);
+    }
+    if (parts.size() < 2) return joined;
+    for (const std::string& part : parts) out_.terms.push_back({part, "body (as written)", kWrittenPartsWeight});
+    Xapian::Query phrase(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
+                         static_cast<Xapian::termcount>(parts.size()));
+    return Xapian::Query(Xapian::Query::OP_OR, joined,
+                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kWrittenPartsWeight));
   }
 
   // Korean (issue 4): a Hangul word matches its stem, the word as typed,

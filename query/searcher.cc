@@ -4,7 +4,7 @@
 // explanations and spelling suggestions.
 #include "revsearch/query/searcher.h"
 
-#include <spdlog/spdlog.h>
+#include <algorithm>
 
 #include <unordered_map>
 
@@ -21,6 +21,30 @@ Searcher::Searcher(const std::string& db_path, const cluster::ConnectOptions& co
     : db_path_(db_path), connect_(connect), opened_(open_shards(db_path, OpenOptions{FormatCheck::kCurrent, connect})),
       db_(opened_.db) {}
 
+const entities::Catalog* Searcher::catalog() {
+  if (!catalog_) catalog_ = entities::Catalog::decode(db_.get_metadata(std::string(schema::kCatalogMetadata)));
+  return catalog_->empty() ? nullptr : &*catalog_;
+}
+
+const std::optional<entities::Film>& Searcher::film(const std::string& movie_id) {
+  auto [it, fresh] = films_.try_emplace(movie_id);
+  if (fresh) it->second = entities::Catalog::decode_film(db_.get_metadata(std::string(schema::kFilmMetadata) + movie_id));
+  return it->second;
+}
+
+namespace {
+
+// Whether a query or its facets read the film catalogue.
+bool needs_catalog(std::string_view query, const std::vector<std::string>& facets) {
+  for (std::string_view field : {"title:", "cast:", "genre:", "year:"}) {
+    if (query.find(field) != std::string_view::npos) return true;
+  }
+  return std::any_of(facets.begin(), facets.end(),
+                     [](const std::string& f) { return f == "genre" || f == "year" || f == "film"; });
+}
+
+}  // namespace
+
 SearchResult Searcher::search(const std::string& query_text, const SearchOptions& options) {
   for (int attempt = 0;; ++attempt) {
     try {
@@ -30,7 +54,7 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
     } catch (const Xapian::NetworkError& e) {
       // A remote shard stopped answering (down, restarted, too slow): name
       // it; with allow_partial, search again without it.
-      const cluster::Shard* shard = cluster::shard_named_in(e, opened_.shards);
+      const cluster::Shard* shard = cluster::failed_shard(e, opened_.shards, std::min(connect_.timeout_s, 5.0));
       std::string what = shard ? cluster::shard_failure(*shard, e) : e.get_description();
       if (!connect_.allow_partial || !shard || attempt == 3) throw DatabaseError("database '" + db_path_ + "': " + what);
       std::string name = shard->name;
@@ -60,6 +84,7 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
 SearchResult Searcher::run(const std::string& query_text, const SearchOptions& options) {
   ParseOptions parse = options.parse;
   parse.vocabulary = &db_;
+  parse.catalog = needs_catalog(query_text, options.facets) ? catalog() : nullptr;
   ParsedQuery parsed = parse_query(query_text, analyzer_, parse);
   Xapian::Query query = parsed.query;
   if (!options.include_boilerplate) {
@@ -83,7 +108,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   spdlog::debug("Xapian query: {}", query.get_description());
   SearchResult result;
   result.query = query_text;
-  spdlog::debug("query: {}", query.get_description());
+  result.notices = parsed.notices;
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(options.weight());
@@ -101,7 +126,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   const Xapian::doccount fetch = options.all_passages ? options.limit : wanted + wanted / 2 + 10;
   const Xapian::doccount first = options.all_passages ? options.offset : 0;
   Xapian::MSet mset = enquire.get_mset(first, fetch, options.facets.empty() ? 0 : options.facet_sample);
-  result.facets = facets.results(Metadata(opened_.parts));
+  result.facets = facets.results(Metadata(opened_.parts), query_text, parse.catalog);
   result.total_estimate = mset.get_matches_estimated();
   std::unordered_map<std::string, std::size_t> shown;  // folded text -> index in kept
   std::vector<Hit> kept;
@@ -157,6 +182,7 @@ void Searcher::fill_hit(Hit& hit, PassageRecord&& record) {
   hit.actors = std::move(record.actors);  // issue 5: entity display names
   hit.characters = std::move(record.characters);
   hit.titles = std::move(record.titles);
+  if (!record.movie_id.empty()) hit.film = film(record.movie_id);
 }
 
 // Source paths are stored once per file, in the database metadata. Only

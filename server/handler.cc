@@ -315,22 +315,28 @@ Response Handler::Impl::route(const Request& request) {
   if (request.path == "/search") return search(request);
   if (request.path == "/reviews") return post_reviews(request);
   if (request.path == "/entities") {
-    Params p(request.params, {"kind", "limit"});
+    Params p(request.params, {"kind", "limit", "script"});
     std::vector<std::string> kinds;
     std::string_view rest = p.find("kind") ? std::string_view(*p.find("kind")) : "actor,character,title";
     while (!rest.empty()) {
       auto comma = rest.find(',');
       std::string kind(rest.substr(0, comma));
-      if (kind != "actor" && kind != "character" && kind != "title") {
-        throw HttpError(400, "parameter 'kind' must list actor, character or title");
+      if (kind != "actor" && kind != "character" && kind != "title" && kind != "director") {
+        throw HttpError(400, "parameter 'kind' must list actor, character, title or director");
       }
       kinds.push_back(kind);
       rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
     }
     std::size_t limit = p.number<std::size_t>("limit", 0, 100000).value_or(50);
+    // script=hangul|latin: known people named in that script.
+    std::string_view script = p.find("script") ? std::string_view(*p.find("script")) : "";
+    if (!script.empty() && script != "hangul" && script != "latin") {
+      throw HttpError(400, "parameter 'script' must be hangul or latin");
+    }
+    std::string_view like = script == "hangul" ? "가" : script == "latin" ? "a" : "";
     return pool.run([&](Worker& w) {
       refresh(w);
-      return json_response(200, api::entities_json(w.database, w.database, kinds, limit));
+      return json_response(200, api::entities_json(w.database, w.database, kinds, limit, like));
     });
   }
   if (request.path == "/stats") {

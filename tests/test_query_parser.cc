@@ -20,7 +20,7 @@ TEST_CASE("query parser table", "[query]") {
       {"the", "Query(the)"},
       {"lacklustre performance", "Query((Zlacklustr OR Zperform))"},
       {"\"Han So-Hee\"", "Query((han PHRASE 3 so PHRASE 3 hee))"},
-      {"K-drama", "Query(Zkdrama)"},
+      {"K-drama", "Query((Zkdrama OR 1 * (k PHRASE 2 drama)))"},  // the parts as written rank first
       {"Soundtrack#1", "Query((Zsoundtrack OR Z#1))"},
       {"+lacklustre performance", "Query((Zlacklustr AND_MAYBE Zperform))"},
       {"lacklustre -chemistry", "Query((Zlacklustr AND_NOT Zchemistri))"},
@@ -49,7 +49,7 @@ TEST_CASE("query parser table", "[query]") {
       {"title:친구에서", "Query((T친구에서 OR ZS친구))"},
       {"initials:ㅎㅅㅎ", "Query(XKCᄒᄉᄒ)"},
       {"initials:ᄒᄉᄒ", "Query(XKCᄒᄉᄒ)"},
-      {"ZE:A", "Query(Zzea)"},
+      {"ZE:A", "Query((Zzea OR 1 * (ze PHRASE 2 a)))"},
       {"“curly phrase”", "Query((curly PHRASE 2 phrase))"},
   };
   revsearch::query::ParseOptions no_boost;

@@ -44,6 +44,19 @@ inline constexpr std::string_view kActorViaCharacter = "XAC";      // actor whos
 inline constexpr std::string_view kActorGivenViaCharacter = "XACG";
 inline constexpr std::string_view kTitleEntity = "T";              // quoted title or the review's own title
 inline constexpr std::string_view kCharacterLink = "XL";           // "title|character|actor", per passage
+// People the passage names as director or crew: after "director"/before
+// "감독" (and the like), or listed in the films table with no cast credit
+// (directors and crew). person: = A or XD; director: = XD.
+inline constexpr std::string_view kCrew = "XD";
+// The film a review is about (its movie id), only on the passages of
+// reviews whose film is in the catalogue given at index time: title:,
+// cast:, genre:, year: expand to these through the stored catalogue.
+inline constexpr std::string_view kMovie = "XM";
+// Database metadata holding that catalogue (entities::Catalog::encode), read
+// only by queries that need it (title:, cast:, genre:, year:, film facets),
+// and one entry per film (kFilmMetadata + movie id), read for a hit's film.
+inline constexpr std::string_view kCatalogMetadata = "revsearch.catalog";
+inline constexpr std::string_view kFilmMetadata = "revsearch.film:";
 // Database metadata key for an entity's display name: prefix + term.
 inline constexpr std::string_view kEntityNameMetadata = "entity-name:";
 
@@ -113,7 +126,8 @@ inline Xapian::Query review_query(std::string_view review_id) {
 // whose terms and stored data this one does not read: refused with a
 // message to index again, never searched with wrong results.
 inline constexpr std::string_view kFormatKey = "revsearch.format";
-// Format 3: facet terms in kSlotFacets, no synonym table.
+// Format 3: facet terms in kSlotFacets, no synonym table; people of films
+// (XD crew, XM movie terms), film catalogue in metadata.
 inline constexpr std::string_view kFormat = "3";
 
 inline std::string prefixed(std::string_view prefix, std::string_view term) {

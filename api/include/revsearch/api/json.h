@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "revsearch/analysis/analyzer.h"
@@ -31,9 +32,10 @@ nlohmann::json stats_json(const query::DatabaseStats& stats);
 // `entities`: {kind: [{name, key, passages, played_by?}]} for each kind
 // (actor, character, title); at most `limit` of each (0: all). Throws
 // UsageError for an unknown kind.
-// `names`: where display names are read (the shards of a cluster).
+// `names`: where display names are read (the shards of a cluster);
+// `like`: name known people in its script (see query::list_entities).
 nlohmann::json entities_json(const Xapian::Database& db, const query::Metadata& names,
-                             const std::vector<std::string>& kinds, std::size_t limit);
+                             const std::vector<std::string>& kinds, std::size_t limit, std::string_view like = {});
 
 // Every body term the indexer adds for a token (as document_builder.cc does).
 std::vector<std::string> index_terms(const analysis::Token& token);

@@ -49,6 +49,12 @@ Xapian::WritableDatabase open_writable_shard(const Shard& shard, double timeout_
 // puts "remote:tcp(HOST:PORT)" in its context); null when none is named.
 const Shard* shard_named_in(const Xapian::Error& error, const std::vector<Shard>& shards);
 
+// The shard behind a failed remote operation: the one the error names, or
+// else (a connection closed mid-message names none) the first remote
+// shard that does not answer now, asked with `probe_timeout_s`. Null when
+// every shard answers.
+const Shard* failed_shard(const Xapian::Error& error, const std::vector<Shard>& shards, double probe_timeout_s);
+
 // "shard HOST:PORT did not answer (...)": a one-line reason for an error
 // that reached a shard.
 std::string shard_failure(const Shard& shard, const Xapian::Error& error);

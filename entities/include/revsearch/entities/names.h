@@ -38,4 +38,14 @@ std::vector<std::string> hangul_syllables(std::string_view hangul);
 
 bool is_hangul_syllable(char32_t c);
 
+// Lower-case ASCII letter runs: "Lee J. Cobb" -> {lee, j, cobb}.
+std::vector<std::string> latin_words(std::string_view s);
+
+// The key a person of the films table is searched by, from the Hangul name
+// and the original (Latin) name, either may be empty. Korean names keep
+// their syllable key, so "Ahn Sung-ki", "ahn sungki" and 안성기 meet (also
+// when the original is that romanisation, surname first or last); others
+// are keyed by the original name ("bruce-willis"), else the Hangul itself.
+std::string person_key(std::string_view hangul, std::string_view original);
+
 }  // namespace revsearch::entities

@@ -7,6 +7,7 @@
 
 #include <cstddef>
 #include <map>
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -27,6 +28,8 @@ struct Mention {
   std::string name;       // display form: "Han So-hee", "Soundtrack #1"
   std::string given_key;  // persons: canonical given name ("so-hui")
   bool given_name_only = false;
+  // Crew: the review calls this person a director ("director X", "X 감독").
+  bool directed = false;
   // Characters: the actor who plays them in this review's title, if known.
   std::string actor_key;
   std::string actor_given_key;
@@ -56,6 +59,9 @@ class ReviewContext {
   std::string own_title_display_;
   std::map<std::string, Person, std::less<>> people_;      // full key -> person
   std::map<std::string, std::string, std::less<>> given_;  // loose given key -> full key
+  // Parts of people-table names named in full: "willis", "윌리스" -> key.
+  std::map<std::string, std::string, std::less<>> words_;
+  std::set<std::string, std::less<>> directed_;  // keys called a director
 };
 
 class Recognizer {
@@ -75,11 +81,13 @@ std::vector<Mention> find_mentions(std::string_view text, std::string_view own_t
 // "Soundtrack #1" == "soundtrack#1".
 std::string title_key(std::string_view title);
 
-// A name as typed in a query: full name ("Han So-hee", 한소희) or given name
-// only ("Hyung Sik"). Empty key when the text is not a Korean name.
+// A name as typed in a query: a person of the people table in either script
+// ("Bruce Willis", 브루스윌리스), a Korean full name ("Han So-hee", 한소희) or
+// given name only ("Hyung Sik"). Empty key when the text is none of these.
 struct NameQuery {
   std::string key;  // full key, or the given key when given_only
   bool given_only = false;
+  bool known = false;  // a person the people table knows (given names: always)
 };
 NameQuery resolve_name(std::string_view name, const Gazetteer& gazetteer = Gazetteer::builtin());
 

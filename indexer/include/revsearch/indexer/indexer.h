@@ -27,6 +27,11 @@ struct IndexOptions {
   std::size_t only_shard = 0;
   std::size_t of_shards = 0;  // 0: every review
   double timeout_s = 60;      // per remote operation, for shards on xapian-tcpsrv
+  // A folder laid out like ../shared/data/films (movies.tsv, people.tsv,
+  // castings.csv, genres.csv, countries.csv): stored in the database, and
+  // reviews whose movie id it lists get their film's movie term. Without
+  // it, the catalogue a database already has is used.
+  std::string catalog_dir;
 };
 
 // A snapshot of a running index, for progress displays.
@@ -62,6 +67,9 @@ struct IndexSummary {
   std::size_t shards = 1;
   std::size_t remote_shards = 0;         // of `shards`, those served by xapian-tcpsrv
   std::size_t reviews_other_shards = 0;  // --shard K/N: reviews routed to the other shards
+  // Film catalogue: films in it, and its lines that could not be used.
+  std::size_t catalog_films = 0;
+  std::size_t catalog_lines_skipped = 0;
 };
 
 // Indexes files and folders (recursively) into the database at `db_path`,

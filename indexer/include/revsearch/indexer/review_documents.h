@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "revsearch/analysis/analyzer.h"
+#include "revsearch/entities/catalog.h"
 #include "revsearch/entities/recognizer.h"
 #include "revsearch/indexer/passages.h"
 #include "revsearch/indexer/review.h"
@@ -24,6 +25,9 @@ struct ReviewAnalysis {
   PassageSplitter splitter{analyzer};
   entities::Recognizer recognizer;        // issue 5
   sentiment::Scorer scorer{analyzer};     // issue 6
+  // The film catalogue of the run, if any: a review of a catalogued film
+  // gets the film's movie term (schema::kMovie).
+  const entities::Catalog* catalog = nullptr;
 };
 
 struct ReviewDocuments {

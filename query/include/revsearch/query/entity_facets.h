@@ -30,8 +30,11 @@ std::string_view entity_facet_prefix(std::string_view field);
 std::string entity_display_name(const Metadata& metadata, const std::string& term, std::size_t prefix_size);
 
 // Every entity of a kind in the database, with passage counts.
-// `names`: where display names are read (the shards of a cluster).
-EntityFacet list_entities(const Xapian::Database& db, std::string_view field, const Metadata& names);
+// `names`: where display names are read (the shards of a cluster). People
+// the people table knows are named in the script of `like` when it is
+// given (Hangul when it has Hangul: 성룡; else Latin: Jackie Chan).
+EntityFacet list_entities(const Xapian::Database& db, std::string_view field, const Metadata& names,
+                          std::string_view like = {});
 
 // A character -> actor link as stored per title ("soundtrack#1", "i-eun-su",
 // "han-so-hui"), with display names.

@@ -6,8 +6,10 @@
 
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "revsearch/entities/catalog.h"
 #include "revsearch/query/database.h"
 
 namespace revsearch::query {
@@ -37,8 +39,11 @@ class FacetCounter {
 
   // The counter must outlive the Enquire's get_mset() call.
   void attach(Xapian::Enquire& enquire);
-  // `names` supplies entity display names.
-  std::vector<Facet> results(const Metadata& names, std::size_t top = 10) const;
+  // `names` supplies entity display names (people: in the script of
+  // `query_text`), `catalog` the films behind genre/year/film (none: those
+  // facets are empty).
+  std::vector<Facet> results(const Metadata& names, std::string_view query_text, const entities::Catalog* catalog,
+                             std::size_t top = 10) const;
 
   // The names a user can ask for, for help and error messages.
   static std::string known_names();

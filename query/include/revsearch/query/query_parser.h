@@ -14,6 +14,10 @@
 
 #include "revsearch/analysis/analyzer.h"
 
+namespace revsearch::entities {
+class Catalog;
+}
+
 namespace revsearch::query {
 
 // What to highlight in passage text: exact words, search forms (stems) and
@@ -48,6 +52,9 @@ struct ParsedQuery {
   Highlights highlights;
   std::vector<QueryTerm> terms;
   std::vector<QueryWord> words;
+  // What the user should know about how the query was read ("'Zelda
+  // Quimby' is not a known person: matching the name as written").
+  std::vector<std::string> notices;
 };
 
 struct ParseOptions {
@@ -62,6 +69,9 @@ struct ParseOptions {
   // The database's vocabulary-level structures (synonyms: initials:ㅎㅅㅎ).
   // Without it, such fields search their synonym key itself.
   const Xapian::Database* vocabulary = nullptr;
+  // The film catalogue stored at index time (title:, cast:, genre:, year:).
+  // Without it, title: matches text and cast:/genre:/year: match nothing.
+  const entities::Catalog* catalog = nullptr;
 };
 
 // Throws UsageError naming the column of the problem for invalid syntax

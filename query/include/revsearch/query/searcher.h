@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "revsearch/entities/catalog.h"
 #include "revsearch/passage_record.h"
 #include "revsearch/query/database.h"
 #include "revsearch/query/facets.h"
@@ -83,6 +84,9 @@ struct Hit {
   std::vector<std::string> actors;
   std::vector<std::string> characters;
   std::vector<std::string> titles;
+  // The film the review is about, from the catalogue (index --catalog);
+  // empty when the database has none or the film is not in it.
+  std::optional<entities::Film> film;
 };
 
 struct SearchResult {
@@ -94,6 +98,7 @@ struct SearchResult {
   // Shards that did not answer, with ConnectOptions::allow_partial: the
   // hits and counts are those of the other shards only.
   std::vector<cluster::MissingShard> missing_shards;
+  std::vector<std::string> notices;       // how the query was read (ParsedQuery::notices)
 };
 
 class Searcher {
@@ -105,7 +110,11 @@ class Searcher {
   SearchResult search(const std::string& query_text, const SearchOptions& options);
   // Issue 15: see the latest commit (a long-running server). Cheap when
   // nothing changed; throws Xapian::Error.
-  void reopen() { db_.reopen(); }
+  void reopen() {
+    db_.reopen();
+    catalog_.reset();
+    films_.clear();
+  }
 
  private:
   SearchResult run(const std::string& query_text, const SearchOptions& options);
@@ -113,6 +122,12 @@ class Searcher {
                                        const SearchOptions& options, const ReviewEvidence& evidence);
   void fill_hit(Hit& hit, PassageRecord&& record);
   std::string source_path(std::uint32_t key);
+  // The film catalogue stored in the database, decoded on first need (it
+  // costs more than a search; only title:/cast:/genre:/year: and the film
+  // facets need it); null when the database has none.
+  const entities::Catalog* catalog();
+  // A hit's film, from its own metadata entry (cached).
+  const std::optional<entities::Film>& film(const std::string& movie_id);
 
   std::string db_path_;  // hardening (issue 9): errors name the database
   cluster::ConnectOptions connect_;
@@ -120,6 +135,8 @@ class Searcher {
   Xapian::Database db_;
   analysis::Analyzer analyzer_;
   std::unordered_map<std::uint32_t, std::string> source_paths_;  // source_key -> path, read once
+  std::optional<entities::Catalog> catalog_;
+  std::unordered_map<std::string, std::optional<entities::Film>> films_;  // movie id -> film
 };
 
 }  // namespace revsearch::query
