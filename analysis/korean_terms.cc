@@ -7,6 +7,8 @@
 // glued to a word (재밌었어요ㅋㅋ) are dropped from its stem.
 #include "revsearch/analysis/korean.h"
 
+#include <algorithm>
+
 #include "filters.h"
 #include "hangul.h"
 #include "korean_morph.h"
@@ -41,6 +43,31 @@ std::string collapse_repeats(std::string_view word) {
     if (run <= 2) utf8::append(out, cp);
   }
   return out;
+}
+
+// A word the lexicon cannot read whole may be several written without
+// spaces: its first known word becomes the stem, the others run_stems, and
+// only an unread rest keeps bigrams (and its particle-stripped form).
+void split_run(std::string_view word, const KoreanLexicon& lexicon, Token& token, KoreanStem& analysed) {
+  std::vector<KoreanPiece> pieces = korean_segment(word, lexicon);
+  if (pieces.empty()) return;
+  bool first = true;
+  for (KoreanPiece& piece : pieces) {
+    if (piece.stem.rule == KoreanRule::kClosedWord) continue;  // 좀, 안: function words
+    if (first) {
+      analysed = std::move(piece.stem);
+      first = false;
+    } else if (piece.stem.stem != analysed.stem &&
+               std::find(token.run_stems.begin(), token.run_stems.end(), piece.stem.stem) == token.run_stems.end()) {
+      token.run_stems.push_back(std::move(piece.stem.stem));
+    }
+  }
+  std::size_t read = pieces.back().end;
+  analysed.known = read == word.size();
+  if (analysed.known) return;
+  token.bigrams_from = static_cast<std::uint32_t>(read);
+  std::string rest = korean_stem(word.substr(read));
+  if (rest.size() >= 6) token.run_stems.push_back(std::move(rest));
 }
 
 }  // namespace
@@ -78,7 +105,7 @@ std::string syllable_initials(std::string_view word) {
 
 std::vector<std::string> token_bigrams(const Token& token) {
   if (token.script != Script::kHangul || token.known) return {};
-  std::vector<std::string> bigrams = hangul_bigrams(token.text);
+  std::vector<std::string> bigrams = hangul_bigrams(std::string_view(token.text).substr(token.bigrams_from));
   // Two syllables make one bigram: the word itself, already an exact term.
   if (bigrams.size() < 2) return {};
   return bigrams;
@@ -94,9 +121,9 @@ std::string hada_root_predicate(const Token& token) {
   if (token.script != Script::kHangul || token.predicate || !token.stem.empty()) return {};
   if (token.text.size() < 6 || syllable_initials(token.text).empty()) return {};  // 2+ syllables only
   const KoreanLexicon& lexicon = KoreanLexicon::builtin();
-  if (lexicon.is_noun(token.text)) return {};
   std::string root = token.text + "하";
-  if (lexicon.predicate_uses(root) == 0) return {};
+  // A known noun + 하다 is indexed as that predicate (추천한다 -> 추천하다).
+  if (!lexicon.is_noun(token.text) && lexicon.predicate_uses(root) == 0) return {};
   return root + "다";
 }
 
@@ -135,6 +162,7 @@ void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon) {
     } else {
       std::string_view word = text.substr(0, syllables_end);
       KoreanStem analysed = korean_analyze(word, lexicon);
+      if (!analysed.known) split_run(word, lexicon, token, analysed);
       stem = std::move(analysed.stem);
       token.predicate = analysed.predicate;
       token.known = analysed.known;

@@ -99,6 +99,7 @@ nlohmann::json entities_json(const Xapian::Database& db, const std::vector<std::
 std::vector<std::string> index_terms(const analysis::Token& t) {
   std::vector<std::string> out = {t.text};
   if (!t.stopword) out.push_back(schema::prefixed(schema::kStem, t.search_form()));
+  for (const std::string& stem : t.run_stems) out.push_back(schema::prefixed(schema::kStem, stem));
   for (const std::string& b : analysis::token_bigrams(t)) out.push_back(schema::prefixed(schema::kHangulBigram, b));
   return out;
 }

@@ -644,7 +644,7 @@ class Parser {
 
   Xapian::Query with_bigram_fallback(const analysis::Token& token, const std::string& stem_term, bool body) {
     if (!body || token.script != analysis::Script::kHangul) return Xapian::Query(stem_term);
-    std::vector<Xapian::Query> alternatives = {Xapian::Query(stem_term)};
+    std::vector<Xapian::Query> alternatives = {run_query(token, stem_term)};
     // The word exactly as typed (unprefixed body term).
     if (token.text != token.search_form()) alternatives.emplace_back(token.text);
     // A bare 하다 root also searches its predicate: 발랄 finds 발랄한.
@@ -658,6 +658,15 @@ class Parser {
     }
     if (alternatives.size() == 1) return alternatives[0];
     return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
+
+  // A query typed without spaces (뻔한스토리) needs every word of it, as
+  // the indexer split it.
+  static Xapian::Query run_query(const analysis::Token& token, const std::string& stem_term) {
+    if (token.run_stems.empty()) return Xapian::Query(stem_term);
+    std::vector<Xapian::Query> all = {Xapian::Query(stem_term)};
+    for (const std::string& stem : token.run_stems) all.emplace_back(schema::prefixed(schema::kStem, stem));
+    return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
   }
 
   void add_expansions(const analysis::Token& token, std::vector<Xapian::Query>& alternatives) const {

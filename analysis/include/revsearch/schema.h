@@ -104,7 +104,7 @@ inline Xapian::Query review_query(std::string_view review_id) {
 // whose terms and stored data this one does not read: refused with a
 // message to index again, never searched with wrong results.
 inline constexpr std::string_view kFormatKey = "revsearch.format";
-inline constexpr std::string_view kFormat = "2";
+inline constexpr std::string_view kFormat = "3";  // 3: Korean light verbs, nominalisers, unspaced runs
 
 inline std::string prefixed(std::string_view prefix, std::string_view term) {
   std::string out(prefix);
