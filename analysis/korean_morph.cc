@@ -512,14 +512,12 @@ std::vector<KoreanPiece> korean_segment(std::string_view word, const KoreanLexic
     std::size_t pieces = SIZE_MAX;  // fewest pieces that end here
     std::size_t from = 0;
     KoreanStem stem;
-    bool binds_next = false;  // ends in a possible prospective -ㄹ
   };
   std::vector<Reach> reach(n + 1);
   reach[0].pieces = 0;
   for (std::size_t i = 0; i < n; ++i) {
     if (reach[i].pieces == SIZE_MAX) continue;
-    // -ㄹ 뻔하다, -ㄹ 만하다, -ㄹ 수 있다: a prospective form binds these.
-    if (reach[i].binds_next && binds_after_prospective(word.substr(i * 3, 3))) continue;
+    if (i > 0 && bound_to_previous(word.substr(reach[i].from * 3, (i - reach[i].from) * 3), word.substr(i * 3))) continue;
     for (std::size_t len = 1; len <= kMaxPieceSyllables && i + len <= n; ++len) {
       if (i + len == n && i == 0) break;  // the whole run: the caller has tried it
       std::string_view piece = word.substr(i * 3, len * 3);
@@ -535,8 +533,6 @@ std::vector<KoreanPiece> korean_segment(std::string_view word, const KoreanLexic
       Reach& to = reach[i + len];
       std::size_t pieces = reach[i].pieces + 1;
       if (pieces >= to.pieces) continue;
-      // 죽을, 볼, 할: read as a noun + 을 or as a predicate, either may be -ㄹ.
-      to.binds_next = last_syllable(piece).final == hangul::kFinalL && !ends_with(piece, "를");
       to.pieces = pieces;
       to.from = i;
       to.stem = std::move(stem);
@@ -553,6 +549,13 @@ std::vector<KoreanPiece> korean_segment(std::string_view word, const KoreanLexic
                               [](const KoreanPiece& p) { return p.stem.known && p.end - p.begin >= 6; });
   if (!has_word) return {};
   return pieces;
+}
+
+bool bound_to_previous(std::string_view previous, std::string_view rest) {
+  // 죽을, 볼, 할: read as a noun + 을 or as a predicate, either may be -ㄹ.
+  if (previous.size() < 3 || rest.size() < 3) return false;
+  return last_syllable(previous).final == hangul::kFinalL && !ends_with(previous, "를") &&
+         binds_after_prospective(rest.substr(0, 3));
 }
 
 std::string describe_rule(const KoreanStem& s) {

@@ -78,6 +78,10 @@ struct KoreanPiece {
 // the run. `word` must be Hangul syllables only.
 std::vector<KoreanPiece> korean_segment(std::string_view word, const KoreanLexicon& lexicon);
 
+// Whether `rest` starts with what a prospective -ㄹ form ending `previous`
+// binds (죽을|뻔한, 할|수, 볼|만한): one construction, not two words.
+bool bound_to_previous(std::string_view previous, std::string_view rest);
+
 // "predicate stem + ending -지만 (concessive: although)": one line on how a
 // stem was found, for `revsearch analyze`.
 std::string describe_rule(const KoreanStem& stem);

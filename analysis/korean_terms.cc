@@ -66,6 +66,10 @@ void split_run(std::string_view word, const KoreanLexicon& lexicon, Token& token
   analysed.known = read == word.size();
   if (analysed.known) return;
   token.bigrams_from = static_cast<std::uint32_t>(read);
+  // The unread rest as written (less a particle), unless a -ㄹ form binds
+  // it: 당할뻔하다가 must not give 뻔하다.
+  const KoreanPiece& last = pieces.back();
+  if (bound_to_previous(word.substr(last.begin, last.end - last.begin), word.substr(read))) return;
   std::string rest = korean_stem(word.substr(read));
   if (rest.size() >= 6) token.run_stems.push_back(std::move(rest));
 }

@@ -98,7 +98,7 @@ TEST_CASE("Korean unspaced runs: the words are found from the start", "[analysis
 TEST_CASE("Korean precision: look-alikes never reach the predicate", "[analysis][korean][segmentation]") {
   Analyzer analyzer;
   // 뻔뻔하다 (shameless) and -ㄹ 뻔하다 (almost did) are not 뻔하다.
-  for (const char* surface : {"뻔뻔한", "뻔뻔하게", "될뻔한", "죽을뻔한", "울뻔했다", "볼뻔한", "할뻔"}) {
+  for (const char* surface : {"뻔뻔한", "뻔뻔하게", "될뻔한", "죽을뻔한", "울뻔했다", "볼뻔한", "할뻔", "일을당할뻔하다가"}) {
     INFO("surface: " << surface);
     std::string stems = stems_of(analyzer, surface);
     CHECK(stems.find("뻔하다") != 0);
