@@ -466,8 +466,16 @@ KoreanLexicon::Entry KoreanLexicon::find(std::string_view form) const {
 }
 
 KoreanStem korean_analyze(std::string_view word, const KoreanLexicon& lexicon) {
-  if (word.empty() || word.size() % 3 != 0) return {std::string(word), false, false, KoreanRule::kUnknown, {}, {}, {}};
-  if (lexicon.is_noun(word)) return {std::string(word), false, true, KoreanRule::kNoun, {}, {}, {}};
+  if (std::optional<KoreanStem> known = known_reading(word, lexicon)) return *std::move(known);
+  std::string stem = korean_stem(word);
+  KoreanRule rule = stem.size() == word.size() ? KoreanRule::kUnknown : KoreanRule::kParticleOnly;
+  std::string_view suffix = word.substr(stem.size());
+  return {std::move(stem), false, false, rule, suffix, {}, {}};
+}
+
+std::optional<KoreanStem> known_reading(std::string_view word, const KoreanLexicon& lexicon) {
+  if (word.empty() || word.size() % 3 != 0) return std::nullopt;
+  if (lexicon.is_noun(word)) return KoreanStem{std::string(word), false, true, KoreanRule::kNoun, {}, {}, {}};
   std::optional<KoreanStem> noun;
   suffix_sets().noun.each_rest(word, [&](std::string_view rest, std::string_view suffix, const SuffixRule& rule) {
     if (!lexicon.is_noun(rest)) return false;
@@ -483,71 +491,62 @@ KoreanStem korean_analyze(std::string_view word, const KoreanLexicon& lexicon) {
     }
     return true;
   });
-  if (noun) return *noun;
+  if (noun) return noun;
   // 는 contracted into the noun's last syllable: 우린 -> 우리, 난 -> 나.
   hangul::Syllable last = last_syllable(word);
   if (last.final == hangul::kFinalN) {
     std::string open(word);
     put_syllable(open, word.size() - 3, hangul::join({last.initial, last.vowel, hangul::kNoFinal}));
     if (lexicon.is_noun(open)) {
-      return {open, false, true, KoreanRule::kNounContracted, word.substr(word.size() - 3), "topic", {}};
+      return KoreanStem{open, false, true, KoreanRule::kNounContracted, word.substr(word.size() - 3), "topic", {}};
     }
   }
   // 유치하지만 (stem 유치하) and 유치한 (noun 유치 + 한) meet at 유치하다.
-  if (std::optional<KoreanStem> predicate = predicate_reading(word, lexicon)) return *predicate;
-  std::string stem = korean_stem(word);
-  KoreanRule rule = stem.size() == word.size() ? KoreanRule::kUnknown : KoreanRule::kParticleOnly;
-  std::string_view suffix = word.substr(stem.size());
-  return {std::move(stem), false, false, rule, suffix, {}, {}};
+  return predicate_reading(word, lexicon);
 }
 
 std::vector<KoreanPiece> korean_segment(std::string_view word, const KoreanLexicon& lexicon) {
   // Longer words than this are not looked up as one piece, and longer runs
   // are left to bigrams: both bound the work per run.
-  constexpr std::size_t kMaxPieceSyllables = 8;
+  constexpr std::size_t kMaxPieceSyllables = 7;
   constexpr std::size_t kMaxRunSyllables = 24;
+  constexpr std::uint8_t kUnreached = 0xFF;
   std::size_t n = word.size() / 3;
   if (word.size() % 3 != 0 || n < 3 || n > kMaxRunSyllables) return {};
-  struct Reach {
-    std::size_t pieces = SIZE_MAX;  // fewest pieces that end here
-    std::size_t from = 0;
-    KoreanStem stem;
-  };
-  std::vector<Reach> reach(n + 1);
-  reach[0].pieces = 0;
+  // Fewest pieces that end at each syllable, and where the last one begins;
+  // the readings of the chosen pieces are taken again at the end rather
+  // than kept for every candidate.
+  std::array<std::uint8_t, kMaxRunSyllables + 1> fewest;
+  std::array<std::uint8_t, kMaxRunSyllables + 1> from{};
+  fewest.fill(kUnreached);
+  fewest[0] = 0;
   for (std::size_t i = 0; i < n; ++i) {
-    if (reach[i].pieces == SIZE_MAX) continue;
-    if (i > 0 && bound_to_previous(word.substr(reach[i].from * 3, (i - reach[i].from) * 3), word.substr(i * 3))) continue;
+    if (fewest[i] == kUnreached) continue;
+    if (i > 0 && bound_to_previous(word.substr(from[i] * 3, (i - from[i]) * 3), word.substr(i * 3))) continue;
     for (std::size_t len = 1; len <= kMaxPieceSyllables && i + len <= n; ++len) {
       if (i + len == n && i == 0) break;  // the whole run: the caller has tried it
+      if (fewest[i] + 1 >= fewest[i + len]) continue;
       std::string_view piece = word.substr(i * 3, len * 3);
-      KoreanStem stem;
-      if (closed_word(piece)) {
-        stem = {std::string(piece), false, false, KoreanRule::kClosedWord, {}, {}, {}};
-      } else if (len == 1 && i == 0) {
-        continue;
-      } else {
-        stem = korean_analyze(piece, lexicon);
-        if (!stem.known) continue;
-      }
-      Reach& to = reach[i + len];
-      std::size_t pieces = reach[i].pieces + 1;
-      if (pieces >= to.pieces) continue;
-      to.pieces = pieces;
-      to.from = i;
-      to.stem = std::move(stem);
+      bool known = closed_word(piece) ||
+                   (len == 1 ? i > 0 && lexicon.is_noun(piece) : known_reading(piece, lexicon).has_value());
+      if (!known) continue;
+      fewest[i + len] = static_cast<std::uint8_t>(fewest[i] + 1);
+      from[i + len] = static_cast<std::uint8_t>(i);
     }
   }
   std::size_t end = n;
-  while (end > 0 && reach[end].pieces == SIZE_MAX) --end;
+  while (end > 0 && fewest[end] == kUnreached) --end;
   std::vector<KoreanPiece> pieces;
-  for (std::size_t at = end; at > 0; at = reach[at].from) {
-    pieces.push_back({reach[at].from * 3, at * 3, std::move(reach[at].stem)});
+  bool has_word = false;
+  for (std::size_t at = end; at > 0; at = from[at]) {
+    std::string_view piece = word.substr(from[at] * 3, (at - from[at]) * 3);
+    KoreanStem stem = closed_word(piece) ? KoreanStem{std::string(piece), false, false, KoreanRule::kClosedWord, {}, {}, {}}
+                                         : korean_analyze(piece, lexicon);
+    has_word = has_word || (stem.known && piece.size() >= 6);
+    pieces.push_back({from[at] * 3u, at * 3, std::move(stem)});
   }
-  std::reverse(pieces.begin(), pieces.end());
-  bool has_word = std::any_of(pieces.begin(), pieces.end(),
-                              [](const KoreanPiece& p) { return p.stem.known && p.end - p.begin >= 6; });
   if (!has_word) return {};
+  std::reverse(pieces.begin(), pieces.end());
   return pieces;
 }
 
@@ -576,7 +575,10 @@ std::string describe_rule(const KoreanStem& s) {
     case KoreanRule::kInflectedWord: out = "predicate stem, ending inside the last syllable"; break;
     case KoreanRule::kClosedWord: return "adverb / determiner opening an unspaced run";
   }
-  if (!s.change.empty()) out += ", " + std::string(s.change);
+  // (Inside the last syllable the ending is always fused: no need to say so.)
+  if (!s.change.empty() && !(s.rule == KoreanRule::kInflectedWord && s.change == kFusedFinal)) {
+    out += ", " + std::string(s.change);
+  }
   return out;
 }
 

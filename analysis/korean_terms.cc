@@ -48,7 +48,7 @@ std::string collapse_repeats(std::string_view word) {
 // A word the lexicon cannot read whole may be several written without
 // spaces: its first known word becomes the stem, the others run_stems, and
 // only an unread rest keeps bigrams (and its particle-stripped form).
-void split_run(std::string_view word, const KoreanLexicon& lexicon, Token& token, KoreanStem& analysed) {
+void split_run(std::string_view word, const KoreanLexicon& lexicon, KoreanReading& reading, KoreanStem& analysed) {
   std::vector<KoreanPiece> pieces = korean_segment(word, lexicon);
   if (pieces.empty()) return;
   bool first = true;
@@ -57,21 +57,31 @@ void split_run(std::string_view word, const KoreanLexicon& lexicon, Token& token
     if (first) {
       analysed = std::move(piece.stem);
       first = false;
-    } else if (piece.stem.stem != analysed.stem &&
-               std::find(token.run_stems.begin(), token.run_stems.end(), piece.stem.stem) == token.run_stems.end()) {
-      token.run_stems.push_back(std::move(piece.stem.stem));
+    } else if (piece.stem.stem != analysed.stem && std::find(reading.run_stems.begin(), reading.run_stems.end(),
+                                                            piece.stem.stem) == reading.run_stems.end()) {
+      reading.run_stems.push_back(std::move(piece.stem.stem));
     }
   }
   std::size_t read = pieces.back().end;
   analysed.known = read == word.size();
   if (analysed.known) return;
-  token.bigrams_from = static_cast<std::uint32_t>(read);
+  reading.bigrams_from = static_cast<std::uint32_t>(read);
   // The unread rest as written (less a particle), unless a -ㄹ form binds
   // it: 당할뻔하다가 must not give 뻔하다.
   const KoreanPiece& last = pieces.back();
   if (bound_to_previous(word.substr(last.begin, last.end - last.begin), word.substr(read))) return;
   std::string rest = korean_stem(word.substr(read));
-  if (rest.size() >= 6) token.run_stems.push_back(std::move(rest));
+  if (rest.size() >= 6) reading.run_stems.push_back(std::move(rest));
+}
+
+KoreanReading read_korean(std::string_view word, const KoreanLexicon& lexicon) {
+  KoreanReading reading;
+  KoreanStem analysed = korean_analyze(word, lexicon);
+  if (!analysed.known) split_run(word, lexicon, reading, analysed);
+  reading.predicate = analysed.predicate;
+  reading.known = analysed.known;
+  if (analysed.stem != word) reading.stem = std::move(analysed.stem);
+  return reading;
 }
 
 }  // namespace
@@ -131,6 +141,43 @@ std::string hada_root_predicate(const Token& token) {
   return root + "다";
 }
 
+std::vector<std::pair<std::string, std::string>> korean_stem_rules(const Token& token) {
+  if (token.script != Script::kHangul) return {};
+  std::string_view text = token.text;
+  // The syllables before any trailing jamo, as stem_korean() analysed them.
+  std::size_t syllables_end = 0;
+  for (std::size_t i = 0; i < text.size();) {
+    std::size_t at = i;
+    if (!hangul::is_syllable(utf8::next(text, i)) || at != syllables_end) break;
+    syllables_end = i;
+  }
+  if (syllables_end == 0) return {};
+  std::string_view word = text.substr(0, syllables_end);
+  const KoreanLexicon& lexicon = KoreanLexicon::builtin();
+  KoreanStem whole = korean_analyze(word, lexicon);
+  if (whole.known) return {{whole.stem, describe_rule(whole)}};
+  std::vector<std::pair<std::string, std::string>> out;
+  std::vector<KoreanPiece> pieces = korean_segment(word, lexicon);
+  std::size_t n = 0;
+  for (const KoreanPiece& piece : pieces) {
+    ++n;
+    if (piece.stem.rule == KoreanRule::kClosedWord) continue;
+    out.emplace_back(piece.stem.stem, "word " + std::to_string(n) + " of a run written without spaces (" +
+                                          std::string(word.substr(piece.begin, piece.end - piece.begin)) +
+                                          "): " + describe_rule(piece.stem));
+  }
+  std::string_view rest = pieces.empty() ? word : word.substr(pieces.back().end);
+  if (!rest.empty()) {
+    KoreanStem unread{korean_stem(rest), false, false, KoreanRule::kUnknown, {}, {}, {}};
+    if (unread.stem.size() != rest.size()) {
+      unread.rule = KoreanRule::kParticleOnly;
+      unread.suffix = rest.substr(unread.stem.size());
+    }
+    out.emplace_back(unread.stem, (pieces.empty() ? "" : "rest of the run: ") + describe_rule(unread));
+  }
+  return out;
+}
+
 std::string initials_query(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size();) {
@@ -144,7 +191,13 @@ std::string initials_query(std::string_view text) {
   return out;
 }
 
-void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon) {
+const KoreanReading& KoreanCache::read(std::string_view word, const KoreanLexicon& lexicon) {
+  std::uint64_t h = flat_hash(word);
+  if (const KoreanReading* known = readings_.find(word, h)) return *known;
+  return readings_.insert(word, h, read_korean(word, lexicon));
+}
+
+void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon, KoreanCache& cache) {
   for (Token& token : tokens) {
     if (token.script != Script::kHangul) continue;
     std::string_view text = token.text;
@@ -164,12 +217,12 @@ void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon) {
     if (syllables_end == 0) {
       stem = collapse_repeats(text);
     } else {
-      std::string_view word = text.substr(0, syllables_end);
-      KoreanStem analysed = korean_analyze(word, lexicon);
-      if (!analysed.known) split_run(word, lexicon, token, analysed);
-      stem = std::move(analysed.stem);
-      token.predicate = analysed.predicate;
-      token.known = analysed.known;
+      const KoreanReading& reading = cache.read(text.substr(0, syllables_end), lexicon);
+      stem = reading.stem.empty() ? std::string(text.substr(0, syllables_end)) : reading.stem;
+      token.run_stems = reading.run_stems;
+      token.bigrams_from = reading.bigrams_from;
+      token.predicate = reading.predicate;
+      token.known = reading.known;
     }
     if (stem != token.text && !stem.empty()) token.stem = std::move(stem);
   }

@@ -648,16 +648,28 @@ class Parser {
     // The word exactly as typed (unprefixed body term).
     if (token.text != token.search_form()) alternatives.emplace_back(token.text);
     // A bare 하다 root also searches its predicate: 발랄 finds 발랄한.
-    std::string hada = analysis::hada_root_predicate(token);
-    if (!hada.empty()) alternatives.emplace_back(schema::prefixed(schema::kStem, hada));
+    std::string hada = schema::prefixed(schema::kStem, analysis::hada_root_predicate(token));
+    if (hada.size() > schema::kStem.size() && (!options_.vocabulary || options_.vocabulary->term_exists(hada))) {
+      alternatives.emplace_back(hada);
+    }
     // The expansions find a word inside other words. A word the index
     // already holds in many passages fills every page without them, and
     // there they would only multiply the work (영화: 90,000 more matches).
-    if (!options_.vocabulary || options_.vocabulary->get_termfreq(stem_term) < kExpandBelow) {
+    if (!options_.vocabulary || rarest_stem_frequency(token, stem_term) < kExpandBelow) {
       add_expansions(token, alternatives);
     }
     if (alternatives.size() == 1) return alternatives[0];
     return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
+
+  // Passages holding the stem, or for a run typed without spaces (봤던영화)
+  // at most those holding its rarest word: all of them hold every word.
+  Xapian::doccount rarest_stem_frequency(const analysis::Token& token, const std::string& stem_term) const {
+    Xapian::doccount freq = options_.vocabulary->get_termfreq(stem_term);
+    for (const std::string& stem : token.run_stems) {
+      freq = std::min(freq, options_.vocabulary->get_termfreq(schema::prefixed(schema::kStem, stem)));
+    }
+    return freq;
   }
 
   // A query typed without spaces (뻔한스토리) needs every word of it, as
