@@ -74,12 +74,14 @@ struct KoreanReading {
 
 // Korean readings take dozens of lexicon lookups (more for a run written
 // without spaces) and review vocabulary is Zipfian: memoised per Analyzer.
+// Smaller than the English memo: a reading is bigger than a stem, and the
+// rare words that would fill it are mostly seen once.
 class KoreanCache {
  public:
   const KoreanReading& read(std::string_view word, const KoreanLexicon& lexicon);
 
  private:
-  static constexpr std::size_t kMaxEntries = 100'000;
+  static constexpr std::size_t kMaxEntries = 30'000;
   FlatMemo<KoreanReading> readings_{kMaxEntries};
 };
 

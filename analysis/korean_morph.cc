@@ -525,7 +525,9 @@ std::vector<KoreanPiece> korean_segment(std::string_view word, const KoreanLexic
     if (i > 0 && bound_to_previous(word.substr(from[i] * 3, (i - from[i]) * 3), word.substr(i * 3))) continue;
     for (std::size_t len = 1; len <= kMaxPieceSyllables && i + len <= n; ++len) {
       if (i + len == n && i == 0) break;  // the whole run: the caller has tried it
-      if (fewest[i] + 1 >= fewest[i + len]) continue;
+      // On a tie the later split wins: the longer earlier word (유치한|영화,
+      // not 유치|한영화, whose 한영화 is the lexicon's noise).
+      if (fewest[i] + 1 > fewest[i + len]) continue;
       std::string_view piece = word.substr(i * 3, len * 3);
       bool known = closed_word(piece) ||
                    (len == 1 ? i > 0 && lexicon.is_noun(piece) : known_reading(piece, lexicon).has_value());

@@ -655,21 +655,18 @@ class Parser {
     // The expansions find a word inside other words. A word the index
     // already holds in many passages fills every page without them, and
     // there they would only multiply the work (영화: 90,000 more matches).
-    if (!options_.vocabulary || rarest_stem_frequency(token, stem_term) < kExpandBelow) {
+    if (!options_.vocabulary || typed_frequency(token, stem_term) < kExpandBelow) {
       add_expansions(token, alternatives);
     }
     if (alternatives.size() == 1) return alternatives[0];
     return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   }
 
-  // Passages holding the stem, or for a run typed without spaces (봤던영화)
-  // at most those holding its rarest word: all of them hold every word.
-  Xapian::doccount rarest_stem_frequency(const analysis::Token& token, const std::string& stem_term) const {
-    Xapian::doccount freq = options_.vocabulary->get_termfreq(stem_term);
-    for (const std::string& stem : token.run_stems) {
-      freq = std::min(freq, options_.vocabulary->get_termfreq(schema::prefixed(schema::kStem, stem)));
-    }
-    return freq;
+  // Passages holding what was typed: the stem, or for a run typed without
+  // spaces (봤던영화) the run itself, as its common words (보다, 영화) say
+  // little about it.
+  Xapian::doccount typed_frequency(const analysis::Token& token, const std::string& stem_term) const {
+    return options_.vocabulary->get_termfreq(token.run_stems.empty() ? stem_term : token.text);
   }
 
   // A query typed without spaces (뻔한스토리) needs every word of it, as
