@@ -51,18 +51,21 @@ std::string collapse_repeats(std::string_view word) {
 void split_run(std::string_view word, const KoreanLexicon& lexicon, KoreanReading& reading, KoreanStem& analysed) {
   std::vector<KoreanPiece> pieces = korean_segment(word, lexicon);
   if (pieces.empty()) return;
-  bool first = true;
-  for (KoreanPiece& piece : pieces) {
-    if (piece.stem.rule == KoreanRule::kClosedWord) continue;  // 좀, 안: function words
-    if (first) {
-      analysed = std::move(piece.stem);
-      first = false;
-    } else if (piece.stem.stem != analysed.stem && std::find(reading.run_stems.begin(), reading.run_stems.end(),
-                                                            piece.stem.stem) == reading.run_stems.end()) {
-      reading.run_stems.push_back(std::move(piece.stem.stem));
-    }
-  }
+  // The first lexicon word is the stem (정말재밌다 -> 재밌다); every other
+  // word found is a term too, adverbs included (정말): the run has no
+  // bigrams left to find them by.
+  std::size_t main = 0;
+  while (main + 1 < pieces.size() && pieces[main].stem.rule == KoreanRule::kClosedWord) ++main;
   std::size_t read = pieces.back().end;
+  analysed = std::move(pieces[main].stem);
+  for (std::size_t i = 0; i < pieces.size(); ++i) {
+    std::string& stem = pieces[i].stem.stem;
+    if (i == main || stem == analysed.stem ||
+        std::find(reading.run_stems.begin(), reading.run_stems.end(), stem) != reading.run_stems.end()) {
+      continue;
+    }
+    reading.run_stems.push_back(std::move(stem));
+  }
   analysed.known = read == word.size();
   if (analysed.known) return;
   reading.bigrams_from = static_cast<std::uint32_t>(read);
@@ -161,7 +164,6 @@ std::vector<std::pair<std::string, std::string>> korean_stem_rules(const Token& 
   std::size_t n = 0;
   for (const KoreanPiece& piece : pieces) {
     ++n;
-    if (piece.stem.rule == KoreanRule::kClosedWord) continue;
     out.emplace_back(piece.stem.stem, "word " + std::to_string(n) + " of a run written without spaces (" +
                                           std::string(word.substr(piece.begin, piece.end - piece.begin)) +
                                           "): " + describe_rule(piece.stem));
