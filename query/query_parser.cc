@@ -662,11 +662,13 @@ class Parser {
     return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   }
 
-  // Passages holding what was typed: the stem, or for a run typed without
-  // spaces (봤던영화) the run itself, as its common words (보다, 영화) say
-  // little about it.
+  // Passages holding what was typed: the stem when the word is its own
+  // stem; else the word as written, which is what the expansions look for
+  // (좋음 should still find 좋음ㅋ and 좋음요 when its stem 좋다 is
+  // everywhere; 봤던영화 should find 봤던영화인데, whatever 보다 and 영화 do).
   Xapian::doccount typed_frequency(const analysis::Token& token, const std::string& stem_term) const {
-    return options_.vocabulary->get_termfreq(token.run_stems.empty() ? stem_term : token.text);
+    bool as_stem = token.run_stems.empty() && token.search_form() == token.text;
+    return options_.vocabulary->get_termfreq(as_stem ? stem_term : token.text);
   }
 
   // A query typed without spaces (뻔한스토리) needs every word of it, as
