@@ -635,8 +635,8 @@ class Parser {
   static constexpr double kTypedPrefixWeight = 4.0;
   // Words that begin with what was typed: at most this many, most frequent first.
   static constexpr Xapian::termcount kTypedPrefixLimit = 64;
-  // Hangul words whose stem is in this many passages or more are not
-  // expanded (see with_bigram_fallback).
+  // Hangul words typed in a form (or as a stem) that is in this many
+  // passages or more are not expanded (see typed_frequency).
   static constexpr Xapian::doccount kExpandBelow = 1000;
   static bool is_prefix_searched(const analysis::Token& token) {
     return token.script == analysis::Script::kHangul && analysis::syllable_initials(token.text).size() >= 6;
