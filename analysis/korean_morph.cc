@@ -55,6 +55,24 @@ constexpr std::string_view kClosedWords[] = {
     "상당히", "충분히", "정말루", "무척", "참으로", "나름", "그저", "오히려", "차라리", "아직", "이미", "벌써",
     "이런", "그런", "저런", "어떤", "무슨", "모든", "다른", "같은", "없이", "처음", "마지막", "끝까지", "여전히"};
 
+// Closed-class words count as this common when splits are compared.
+constexpr std::uint32_t kClosedWordUses = 10'000;
+
+bool ends_with(std::string_view s, std::string_view suffix);
+
+// How often the training reviews use a reading's word (at least 1).
+std::uint32_t word_uses(const KoreanStem& stem, const KoreanLexicon& lexicon) {
+  std::string_view form = stem.stem;
+  if (!stem.predicate) return std::max(lexicon.noun_uses(form), 1u);
+  form.remove_suffix(3);  // 다
+  std::uint32_t uses = lexicon.predicate_uses(form);
+  // Noun + light verb (추천하다): the noun's uses.
+  for (std::string_view verb : {std::string_view("하"), std::string_view("되"), std::string_view("스럽")}) {
+    if (!uses && ends_with(form, verb)) uses = lexicon.noun_uses(form.substr(0, form.size() - verb.size()));
+  }
+  return std::max(uses, 1u);
+}
+
 bool closed_word(std::string_view piece) {
   return std::find(std::begin(kClosedWords), std::end(kClosedWords), piece) != std::end(kClosedWords);
 }
@@ -518,22 +536,34 @@ std::vector<KoreanPiece> korean_segment(std::string_view word, const KoreanLexic
   // than kept for every candidate.
   std::array<std::uint8_t, kMaxRunSyllables + 1> fewest;
   std::array<std::uint8_t, kMaxRunSyllables + 1> from{};
+  // Uses in the training reviews of the least used word on the way: of two
+  // splits into as many words, the one whose every word is common wins
+  // (안|아깝다, not 안아|깝다; 유치한|영화, not 유치|한영화).
+  std::array<std::uint32_t, kMaxRunSyllables + 1> weakest{};
   fewest.fill(kUnreached);
   fewest[0] = 0;
+  weakest[0] = UINT32_MAX;
   for (std::size_t i = 0; i < n; ++i) {
     if (fewest[i] == kUnreached) continue;
     if (i > 0 && bound_to_previous(word.substr(from[i] * 3, (i - from[i]) * 3), word.substr(i * 3))) continue;
     for (std::size_t len = 1; len <= kMaxPieceSyllables && i + len <= n; ++len) {
       if (i + len == n && i == 0) break;  // the whole run: the caller has tried it
-      // On a tie the later split wins: the longer earlier word (유치한|영화,
-      // not 유치|한영화, whose 한영화 is the lexicon's noise).
       if (fewest[i] + 1 > fewest[i + len]) continue;
       std::string_view piece = word.substr(i * 3, len * 3);
-      bool known = closed_word(piece) ||
-                   (len == 1 ? i > 0 && lexicon.is_noun(piece) : known_reading(piece, lexicon).has_value());
-      if (!known) continue;
+      std::uint32_t uses = 0;
+      if (closed_word(piece)) {
+        uses = kClosedWordUses;
+      } else if (len == 1) {
+        uses = i > 0 ? lexicon.noun_uses(piece) : 0;
+      } else if (std::optional<KoreanStem> stem = known_reading(piece, lexicon)) {
+        uses = word_uses(*stem, lexicon);
+      }
+      if (uses == 0) continue;
+      std::uint32_t path = std::min(weakest[i], uses);
+      if (fewest[i] + 1 == fewest[i + len] && path <= weakest[i + len]) continue;
       fewest[i + len] = static_cast<std::uint8_t>(fewest[i] + 1);
       from[i + len] = static_cast<std::uint8_t>(i);
+      weakest[i + len] = path;
     }
   }
   std::size_t end = n;

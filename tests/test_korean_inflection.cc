@@ -92,6 +92,8 @@ TEST_CASE("Korean unspaced runs: the words are found from the start", "[analysis
       {"아름다운영화", "아름답다 영화"},
       {"너무아름다운", "아름답다 너무"},  // 너무: an adverb the lexicon does not hold
       {"정말재밌다", "재밌다 정말"},
+      // Of two splits into as many words, the one of common words.
+      {"안아깝다", "아깝다 안"}, {"유치한영화", "유치하다 영화"}, {"시간이아깝다", "시간 아깝다"},
   });
 }
 
