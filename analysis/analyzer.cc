@@ -17,6 +17,7 @@ struct Analyzer::Impl {
   Xapian::Stem none;
   StemCache english_cache;
   StemCache none_cache;
+  KoreanCache korean_cache;
   Pipeline pipeline = Pipeline::kAuto;
 };
 
@@ -42,7 +43,7 @@ std::vector<Token> Analyzer::analyze(std::string_view text) {
   } else {
     stem_tokens(tokens, impl_->english, impl_->english_cache);
   }
-  if (impl_->pipeline != Pipeline::kEnglish) stem_korean(tokens, KoreanLexicon::builtin());
+  if (impl_->pipeline != Pipeline::kEnglish) stem_korean(tokens, KoreanLexicon::builtin(), impl_->korean_cache);
   return tokens;
 }
 

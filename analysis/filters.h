@@ -56,15 +56,37 @@ class StemCache {
 
  private:
   static constexpr std::size_t kMaxEntries = 100'000;
-  FlatMemo stems_{kMaxEntries};
+  FlatMemo<> stems_{kMaxEntries};
 };
 
 void stem_tokens(std::vector<Token>& tokens, const Xapian::Stem& english, StemCache& cache);
 
 class KoreanLexicon;
 
+// What the Korean stage makes of a word (its Token fields).
+struct KoreanReading {
+  std::string stem;  // empty: the word as written
+  std::vector<std::string> run_stems;
+  std::uint32_t bigrams_from = 0;
+  bool predicate = false;
+  bool known = false;
+};
+
+// Korean readings take dozens of lexicon lookups (more for a run written
+// without spaces) and review vocabulary is Zipfian: memoised per Analyzer.
+// Smaller than the English memo: a reading is bigger than a stem, and the
+// rare words that would fill it are mostly seen once.
+class KoreanCache {
+ public:
+  const KoreanReading& read(std::string_view word, const KoreanLexicon& lexicon);
+
+ private:
+  static constexpr std::size_t kMaxEntries = 30'000;
+  FlatMemo<KoreanReading> readings_{kMaxEntries};
+};
+
 // Korean stems from the lexicon (korean_morph.h, korean_terms.cc).
-void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon);
+void stem_korean(std::vector<Token>& tokens, const KoreanLexicon& lexicon, KoreanCache& cache);
 
 // Korean particle (josa) stripping: "친구에서" -> "친구", "연인이" -> "연인".
 std::string korean_stem(std::string_view word);

@@ -95,14 +95,16 @@ class FlatViewMap {
   std::size_t size_ = 0;
 };
 
-// A bounded memo of string -> string (the English stem cache): grows up to
-// `max_entries`, then starts again empty. Owns its keys and values.
+// A bounded memo of string -> Value (the English stem cache, the Korean
+// readings): grows up to `max_entries`, then starts again empty. Owns its
+// keys and values.
+template <typename Value = std::string>
 class FlatMemo {
  public:
   explicit FlatMemo(std::size_t max_entries) : max_entries_(max_entries) {}
 
   // The remembered value for `key`, or nullptr.
-  const std::string* find(std::string_view key, std::uint64_t h) const {
+  const Value* find(std::string_view key, std::uint64_t h) const {
     if (slots_.empty()) return nullptr;
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
       const Slot& s = slots_[i];
@@ -111,7 +113,7 @@ class FlatMemo {
     }
   }
 
-  const std::string& insert(std::string_view key, std::uint64_t h, std::string value) {
+  const Value& insert(std::string_view key, std::uint64_t h, Value value) {
     if (size_ >= max_entries_) clear();
     if ((size_ + 1) * 2 > slots_.size()) grow();
     for (std::size_t i = h & mask_;; i = (i + 1) & mask_) {
@@ -130,7 +132,7 @@ class FlatMemo {
   struct Slot {
     std::uint64_t hash = 0;
     std::string key;
-    std::string value;
+    Value value;
   };
   void clear() {
     slots_.clear();

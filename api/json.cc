@@ -113,13 +113,42 @@ nlohmann::json entities_json(const Xapian::Database& db, const query::Metadata& 
 std::vector<std::string> index_terms(const analysis::Token& t) {
   std::vector<std::string> out = {t.text};
   if (!t.stopword) out.push_back(schema::prefixed(schema::kStem, t.search_form()));
+  for (const std::string& stem : t.run_stems) out.push_back(schema::prefixed(schema::kStem, stem));
   for (const std::string& b : analysis::token_bigrams(t)) out.push_back(schema::prefixed(schema::kHangulBigram, b));
+  return out;
+}
+
+std::vector<std::pair<std::string, std::string>> term_rules(const analysis::Token& t) {
+  std::vector<std::pair<std::string, std::string>> korean = analysis::korean_stem_rules(t);
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& term : index_terms(t)) {
+    std::string rule;
+    if (term == t.text) {
+      rule = "the word as written (positional)";
+    } else if (term.rfind(schema::kHangulBigram, 0) == 0) {
+      rule = t.bigrams_from ? "bigram of the unread rest of a run written without spaces"
+                            : "bigram of a word the Korean lexicon does not know";
+    } else {
+      std::string_view stem = std::string_view(term).substr(schema::kStem.size());
+      for (const auto& [korean_stem, why] : korean) {
+        if (korean_stem == stem) rule = why;
+      }
+      if (rule.empty()) rule = t.script == analysis::Script::kLatin && stem != t.text ? "English stem (Snowball)" : "the word as written";
+    }
+    out.emplace_back(term, std::move(rule));
+  }
   return out;
 }
 
 std::string initials_key(const analysis::Token& t) {
   std::string initials = analysis::token_initials(t);
   return initials.empty() ? std::string() : schema::initials_key(initials);
+}
+
+nlohmann::json rules_json(const analysis::Token& t) {
+  nlohmann::json rules = nlohmann::json::array();
+  for (const auto& [term, rule] : term_rules(t)) rules.push_back({{"term", term}, {"rule", rule}});
+  return rules;
 }
 
 nlohmann::json analyze_json(const std::string& text, analysis::Pipeline pipeline) {
@@ -129,7 +158,7 @@ nlohmann::json analyze_json(const std::string& text, analysis::Pipeline pipeline
     tokens.push_back({{"term", t.text}, {"stem", t.search_form()}, {"position", t.position},
                       {"start", t.begin}, {"end", t.end}, {"stopword", t.stopword},
                       {"compound", t.compound}, {"compound_part", t.compound_part},
-                      {"terms", index_terms(t)}, {"initials", initials_key(t)}});
+                      {"terms", index_terms(t)}, {"initials", initials_key(t)}, {"rules", rules_json(t)}});
   }
   return {{"language", analysis::detect_language(text).code}, {"tokens", tokens}};
 }

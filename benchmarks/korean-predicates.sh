@@ -11,12 +11,13 @@
 # per predicate and their mean, then the surface forms each engine missed.
 #
 # Usage: benchmarks/korean-predicates.sh [--lines N] [--k K]
-# Needs build/revsearch (Release).
+# Needs build/revsearch (Release); REVSEARCH=path/to/revsearch measures another
+# build (before/after in one run).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 data="$root/../shared/data"
-bin="$root/build/revsearch"
+bin="${REVSEARCH:-$root/build/revsearch}"
 lines=50000
 k=1000
 while [ $# -gt 0 ]; do

@@ -16,6 +16,8 @@ void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& t
     // Stop words keep only their exact, positional term: phrases need them,
     // free-text queries drop them.
     if (!token.stopword) doc.add_term(schema::prefixed(stem_prefix, token.search_form()));
+    // Korean words written without spaces after the first (뻔한스토리 -> 스토리).
+    for (const std::string& stem : token.run_stems) doc.add_term(schema::prefixed(stem_prefix, stem));
     // Korean (issue 4): bigrams find words inside text written without
     // spaces, for the words the lexicon cannot stem. Body only.
     if (exact_prefix.empty()) {

@@ -782,8 +782,8 @@ class Parser {
   static constexpr double kTypedPrefixWeight = 4.0;
   // Words that begin with what was typed: at most this many, most frequent first.
   static constexpr Xapian::termcount kTypedPrefixLimit = 64;
-  // Hangul words whose stem is in this many passages or more are not
-  // expanded (see with_bigram_fallback).
+  // Hangul words typed in a form (or as a stem) that is in this many
+  // passages or more are not expanded (see typed_frequency).
   static constexpr Xapian::doccount kExpandBelow = 1000;
   static bool is_prefix_searched(const analysis::Token& token) {
     return token.script == analysis::Script::kHangul && analysis::syllable_initials(token.text).size() >= 6;
@@ -791,20 +791,40 @@ class Parser {
 
   Xapian::Query with_bigram_fallback(const analysis::Token& token, const std::string& stem_term, bool body) {
     if (!body || token.script != analysis::Script::kHangul) return Xapian::Query(stem_term);
-    std::vector<Xapian::Query> alternatives = {Xapian::Query(stem_term)};
+    std::vector<Xapian::Query> alternatives = {run_query(token, stem_term)};
     // The word exactly as typed (unprefixed body term).
     if (token.text != token.search_form()) alternatives.emplace_back(token.text);
     // A bare 하다 root also searches its predicate: 발랄 finds 발랄한.
-    std::string hada = analysis::hada_root_predicate(token);
-    if (!hada.empty()) alternatives.emplace_back(schema::prefixed(schema::kStem, hada));
+    std::string hada = schema::prefixed(schema::kStem, analysis::hada_root_predicate(token));
+    if (hada.size() > schema::kStem.size() && (!options_.vocabulary || options_.vocabulary->term_exists(hada))) {
+      alternatives.emplace_back(hada);
+    }
     // The expansions find a word inside other words. A word the index
     // already holds in many passages fills every page without them, and
     // there they would only multiply the work (영화: 90,000 more matches).
-    if (!options_.vocabulary || options_.vocabulary->get_termfreq(stem_term) < kExpandBelow) {
+    if (!options_.vocabulary || typed_frequency(token, stem_term) < kExpandBelow) {
       add_expansions(token, alternatives);
     }
     if (alternatives.size() == 1) return alternatives[0];
     return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
+  }
+
+  // Passages holding what was typed: the stem when the word is its own
+  // stem; else the word as written, which is what the expansions look for
+  // (좋음 should still find 좋음ㅋ and 좋음요 when its stem 좋다 is
+  // everywhere; 봤던영화 should find 봤던영화인데, whatever 보다 and 영화 do).
+  Xapian::doccount typed_frequency(const analysis::Token& token, const std::string& stem_term) const {
+    bool as_stem = token.run_stems.empty() && token.search_form() == token.text;
+    return options_.vocabulary->get_termfreq(as_stem ? stem_term : token.text);
+  }
+
+  // A query typed without spaces (뻔한스토리) needs every word of it, as
+  // the indexer split it.
+  static Xapian::Query run_query(const analysis::Token& token, const std::string& stem_term) {
+    if (token.run_stems.empty()) return Xapian::Query(stem_term);
+    std::vector<Xapian::Query> all = {Xapian::Query(stem_term)};
+    for (const std::string& stem : token.run_stems) all.emplace_back(schema::prefixed(schema::kStem, stem));
+    return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
   }
 
   void add_expansions(const analysis::Token& token, std::vector<Xapian::Query>& alternatives) const {

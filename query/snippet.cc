@@ -121,6 +121,9 @@ Snippet make_snippet(std::string_view text, analysis::Analyzer& analyzer, const 
     window_begin = matches[best].first - lead;
     std::size_t space = text.find(' ', window_begin);
     if (window_begin > 0 && space != std::string_view::npos && space < matches[best].first) window_begin = space + 1;
+    // No space before the match (text written without spaces): start at a
+    // character, never inside one.
+    while (window_begin > 0 && (static_cast<unsigned char>(text[window_begin]) & 0xC0) == 0x80) --window_begin;
   }
   std::size_t window_end = text.size();
   if (window_end - window_begin > max_bytes) {

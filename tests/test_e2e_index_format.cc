@@ -46,6 +46,21 @@ TEST_CASE("e2e: an older database is refused with a message to re-index", "[e2e]
   CHECK(index.err.find("older revsearch") != std::string::npos);
   CHECK(Xapian::Database(dir / "old").get_doccount() == 1);
 
+  // A format-2 database holds the Korean terms of the analysis before the
+  // inflection table (유치한 as 유치, no words of unspaced runs): refused too.
+  {
+    Xapian::WritableDatabase two(dir / "two", Xapian::DB_CREATE_OR_OPEN);
+    Xapian::Document doc;
+    doc.add_posting("유치한", 1);
+    doc.add_term("Z유치");
+    two.add_document(doc);
+    two.set_metadata(std::string(revsearch::schema::kFormatKey), "2");
+    two.commit();
+  }
+  RunResult two = run_revsearch({"search", "--db", dir / "two", "유치하다"});
+  CHECK(two.status == 1);
+  CHECK(two.err.find("older revsearch (index format 2, this version reads format 3)") != std::string::npos);
+
   // Describing and checking it still work.
   CHECK(run_revsearch({"stats", "--db", dir / "old"}).status == 0);
   CHECK(run_revsearch({"check", "--db", dir / "old"}).status == 0);

@@ -33,8 +33,9 @@ TEST_CASE("Korean table: particles, endings, irregulars, chat text", "[analysis]
       // Contractions and irregular verbs.
       {"했다 봤는데 갔다", "했다>하다[0] 봤는데>보다[1] 갔다>가다[2]"},
       {"아름다운 귀여워 몰라", "아름다운>아름답다[0] 귀여워>귀엽다[1] 몰라>모르다[2]"},
-      // Noun + 하다 / copula; suffixes stay when the rest is not a known word.
-      {"추천한다 추천합니다 영화다", "추천한다>추천[0] 추천합니다>추천[1] 영화다>영화[2]"},
+      // Noun + 하다 is a predicate of its own; the copula keeps the noun;
+      // suffixes stay when the rest is not a known word.
+      {"추천한다 추천합니다 영화다", "추천한다>추천하다[0] 추천합니다>추천하다[1] 영화다>영화[2]"},
       {"수준 수준이 평가 바다", "수준[0] 수준이>수준[1] 평가[2] 바다[3]"},
       {"한소희가", "한소희가>한소희[0]"},
       // Chat text: NFKC makes compatibility jamo conjoining; repeats collapse.
@@ -94,7 +95,7 @@ TEST_CASE("a bare 하다 root names its predicate for queries", "[analysis][kore
   CHECK(predicate_of("발랄") == "발랄하다");
   // The index side agrees: 발랄한 is stored under that predicate.
   CHECK(analyzer.analyze("발랄한")[0].search_form() == "발랄하다");
-  CHECK(predicate_of("추천").empty());    // a known noun: 추천하는 is indexed as 추천
+  CHECK(predicate_of("추천") == "추천하다");  // a known noun: 추천하는 is indexed as 추천하다
   CHECK(predicate_of("발랄한").empty());  // already stemmed
   CHECK(predicate_of("별").empty());      // one syllable
   CHECK(predicate_of("soundtrack").empty());

@@ -41,7 +41,7 @@ TEST_CASE("query parser table", "[query]") {
       // Korean (issue 4): stems, with Hangul bigrams as a lower-weight fallback.
       {"친구에서", "Query((Z친구 OR 친구에서 OR 4 * WILDCARD OR 친구에서 OR 0.5 * (XKB친구 AND XKB구에 AND XKB에서) OR 0.5 * XKB친구))"},
       {"예뻐", "Query((Z예쁘다 OR 예뻐 OR 4 * WILDCARD OR 예뻐 OR 0.5 * XKB예뻐 OR 0.5 * XKB예쁘))"},
-      {"추천", "Query((Z추천 OR 4 * WILDCARD OR 추천 OR 0.5 * XKB추천))"},
+      {"추천", "Query((Z추천 OR Z추천하다 OR 4 * WILDCARD OR 추천 OR 0.5 * XKB추천))"},
       // A bare 하다 root also searches its predicate (발랄한 is indexed as 발랄하다).
       {"발랄", "Query((Z발랄 OR Z발랄하다 OR 4 * WILDCARD OR 발랄 OR 0.5 * XKB발랄))"},
       {"한소희", "Query((Z한소희 OR 4 * WILDCARD OR 한소희 OR 0.5 * (XKB한소 AND XKB소희)))"},

@@ -2,6 +2,7 @@
 #include <catch2/catch.hpp>
 
 #include "revsearch/query/snippet.h"
+#include "revsearch/utf8.h"
 
 using revsearch::query::make_snippet;
 
@@ -50,4 +51,18 @@ TEST_CASE("snippets highlight the people asked for in the passage's own spelling
   // Without the key nothing is highlighted.
   auto none = make_snippet(text, analyzer, {{}, {}, {}, {}});
   CHECK(none.matches.empty());
+}
+
+TEST_CASE("a snippet window in text without spaces starts at a character", "[snippet][korean]") {
+  revsearch::analysis::Analyzer analyzer;
+  std::string text;
+  for (int i = 0; i < 50; ++i) text += "filler words here. ";
+  // No space within the lead before the match: the start falls inside the
+  // Hangul run before '.', which must not be cut inside a character.
+  text += "가나다라마바사아자차카타파하거너더러머버서어저처커터퍼허.뻔한데";
+  for (int i = 0; i < 50; ++i) text += " more filler.";
+  auto s = make_snippet(text, analyzer, {{}, {"뻔하다"}, {}, {}}, 120);
+  std::string out = s.render("[", "]");
+  CHECK(out.find("[뻔한데]") != std::string::npos);
+  CHECK(revsearch::utf8::is_valid(out));
 }

@@ -126,8 +126,9 @@ inline Xapian::Query review_query(std::string_view review_id) {
 // whose terms and stored data this one does not read: refused with a
 // message to index again, never searched with wrong results.
 inline constexpr std::string_view kFormatKey = "revsearch.format";
-// Format 3: facet terms in kSlotFacets, no synonym table; people of films
-// (XD crew, XM movie terms), film catalogue in metadata.
+// Format 3: Korean light verbs, nominalisers and unspaced runs; facet terms
+// in kSlotFacets, no synonym table; people of films (XD crew, XM movie
+// terms), film catalogue in metadata.
 inline constexpr std::string_view kFormat = "3";
 
 inline std::string prefixed(std::string_view prefix, std::string_view term) {

@@ -5,6 +5,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "revsearch/analysis/token.h"
@@ -42,6 +43,12 @@ std::string token_initials(const Token& token);
 // already indexed as 사랑). Query side only: in running text a bare word is
 // more often an adverb (너무 is not 너무하다).
 std::string hada_root_predicate(const Token& token);
+
+// How the Korean stage found each stem of a token, for `revsearch analyze`:
+// (stem, rule) pairs such as ("뻔하다", "word 1 of a run written without
+// spaces: predicate stem, ending inside the last syllable"). Empty for a
+// token the Korean stage did not stem.
+std::vector<std::pair<std::string, std::string>> korean_stem_rules(const Token& token);
 
 // A user's 초성 query ("ㅎㅅㅎ", compatibility or conjoining jamo) in the
 // form syllable_initials() indexes; empty if it holds anything but initial

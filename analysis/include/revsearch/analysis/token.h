@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 namespace revsearch::analysis {
 
@@ -25,6 +26,12 @@ struct Token {
   // Korean: the stem was found in the lexicon. Unknown words (names, slang,
   // text written without spaces) are the ones that need bigrams.
   bool known = false;
+  // Korean text written without spaces (뻔한스토리지만): the stems of the
+  // known words after the first, whose stem is `stem` (뻔하다; 스토리).
+  std::vector<std::string> run_stems;
+  // Korean: bytes of `text` before the part that needs bigrams (the unread
+  // rest of a run whose start was split into known words).
+  std::uint32_t bigrams_from = 0;
 
   const std::string& search_form() const { return stem.empty() ? text : stem; }
 };

@@ -39,11 +39,14 @@ nlohmann::json entities_json(const Xapian::Database& db, const query::Metadata& 
 
 // Every body term the indexer adds for a token (as document_builder.cc does).
 std::vector<std::string> index_terms(const analysis::Token& token);
+// Each of index_terms() with the rule that produced it ("Z뻔하다" ->
+// "word 1 of a run written without spaces (뻔한): predicate stem, ...").
+std::vector<std::pair<std::string, std::string>> term_rules(const analysis::Token& token);
 // The synonym key the indexer files a token's stem under (XKCᄒᄉᄒ), or "".
 std::string initials_key(const analysis::Token& token);
 
 // `analyze`: {language, tokens[{term, stem, position, start, end, stopword,
-// compound, compound_part, terms}]}.
+// compound, compound_part, terms, initials, rules[{term, rule}]}]}.
 nlohmann::json analyze_json(const std::string& text, analysis::Pipeline pipeline);
 
 // `sentiment`: {score, label, lang, positive, negative, words[{word, weight,
