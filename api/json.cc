@@ -48,6 +48,13 @@ nlohmann::json search_json(const query::SearchResult& result) {
     h["actors"] = hit.actors;
     h["characters"] = hit.characters;
     h["titles"] = hit.titles;
+    // Opinions about the people named: each sentence's label and span.
+    nlohmann::json opinions = nlohmann::json::array();
+    for (const auto& o : hit.opinions) {
+      opinions.push_back({{"entity", o.entity}, {"label", o.label}, {"score", o.score},
+                          {"sentence", hit.text.substr(o.begin, o.end - o.begin)}});
+    }
+    h["opinions"] = std::move(opinions);
     hits.push_back(std::move(h));
   }
   nlohmann::json suggestions = nlohmann::json::array();

@@ -65,7 +65,11 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
     for (auto& [term, name] : add_entities(doc, mentions, entity_context, record)) {
       out.metadata.emplace_back(std::string(schema::kEntityNameMetadata) + term, std::move(name));
     }
-    add_person_sentiment(doc, passage.text, tokens, feeling, mentions);
+    for (sentiment::Opinion& o : add_person_sentiment(doc, passage.text, tokens, feeling, mentions)) {
+      if (o.label == sentiment::Label::kNeutral) continue;
+      record.opinions.push_back({std::move(o.entity), std::string(sentiment::label_name(o.label)),
+                                 static_cast<std::uint32_t>(o.begin), static_cast<std::uint32_t>(o.end), o.score});
+    }
     add_initials_synonyms(tokens, out.synonyms);
     // Several passages: they name their review, and collapse to one hit.
     if (split.passages.size() > 1) {

@@ -35,6 +35,31 @@ class TermPrefixSpy : public Xapian::MatchSpy {
   std::map<std::string, Xapian::doccount> counts_;
 };
 
+// With people in the query, the sentiment facet counts opinions about them
+// (the wdf of XSE<person>:<label>, one per sentence) rather than passages
+// by their own label: a passage that praises and criticises one actor
+// counts once each way, a passage with two criticisms twice.
+class OpinionSpy : public Xapian::MatchSpy {
+ public:
+  explicit OpinionSpy(std::vector<std::string> people) : people_(std::move(people)) {}
+  void operator()(const Xapian::Document& doc, double) override {
+    for (const std::string& person : people_) {
+      std::string prefix = schema::entity_sentiment_term(person, "");
+      Xapian::TermIterator it = doc.termlist_begin();
+      it.skip_to(prefix);
+      for (; it != doc.termlist_end() && (*it).compare(0, prefix.size(), prefix) == 0; ++it) {
+        std::string label = (*it).substr(prefix.size());
+        if (label.find(':') == std::string::npos) counts_[label] += it.get_wdf();
+      }
+    }
+  }
+  const std::map<std::string, Xapian::doccount>& counts() const { return counts_; }
+
+ private:
+  std::vector<std::string> people_;
+  std::map<std::string, Xapian::doccount> counts_;
+};
+
 enum class Source { kTermPrefix, kNumericSlot };
 
 struct FieldSpec {
@@ -70,9 +95,10 @@ struct FacetCounter::Field {
   const FieldSpec* spec;
   std::unique_ptr<TermPrefixSpy> terms;
   std::unique_ptr<Xapian::ValueCountMatchSpy> values;
+  std::unique_ptr<OpinionSpy> opinions;
 };
 
-FacetCounter::FacetCounter(const std::vector<std::string>& names) {
+FacetCounter::FacetCounter(const std::vector<std::string>& names, const std::vector<std::string>& people) {
   for (const std::string& name : names) {
     const FieldSpec* spec = nullptr;
     for (const FieldSpec& f : kFields) {
@@ -81,7 +107,9 @@ FacetCounter::FacetCounter(const std::vector<std::string>& names) {
     if (!spec) throw UsageError("unknown facet '" + name + "' (known: " + known_names() + ")");
     auto field = std::make_unique<Field>();
     field->spec = spec;
-    if (spec->source == Source::kTermPrefix) {
+    if (spec->prefix == schema::kSentimentLabel && !people.empty()) {
+      field->opinions = std::make_unique<OpinionSpy>(people);
+    } else if (spec->source == Source::kTermPrefix) {
       field->terms = std::make_unique<TermPrefixSpy>(std::string(spec->prefix), std::string(spec->absent));
     } else {
       field->values = std::make_unique<Xapian::ValueCountMatchSpy>(spec->slot);
@@ -102,6 +130,7 @@ void FacetCounter::attach(Xapian::Enquire& enquire) {
   for (auto& field : fields_) {
     if (field->terms) enquire.add_matchspy(field->terms.get());
     if (field->values) enquire.add_matchspy(field->values.get());
+    if (field->opinions) enquire.add_matchspy(field->opinions.get());
   }
 }
 
@@ -109,7 +138,9 @@ std::vector<Facet> FacetCounter::results(const Xapian::Database& db, std::size_t
   std::vector<Facet> out;
   for (const auto& field : fields_) {
     Facet facet{std::string(field->spec->name), {}};
-    if (field->terms) {
+    if (field->opinions) {
+      for (const auto& [value, count] : field->opinions->counts()) facet.values.push_back({value, count, ""});
+    } else if (field->terms) {
       for (const auto& [value, count] : field->terms->counts()) {
         if (field->spec->entity) {
           std::string term = std::string(field->spec->prefix) + value;

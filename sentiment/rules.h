@@ -5,12 +5,24 @@
 #include <vector>
 
 #include "revsearch/analysis/token.h"
+#include "revsearch/sentiment/model.h"
 #include "revsearch/sentiment/sentiment.h"
 
 namespace revsearch::sentiment {
 
 Sentiment score_english(std::string_view text, const std::vector<analysis::Token>& tokens, Method method);
 Sentiment score_korean(std::string_view text, const std::vector<analysis::Token>& tokens, Method method);
+
+// English word classes the rules and the model's features share: a negation
+// ("not", "never", any "n't" word; `key` without apostrophes), and a word
+// that opens a clause of its own ("but", "however", "although"...).
+bool english_negation(std::string_view key, std::string_view text);
+bool english_clause_starter(std::string_view word);
+
+// Rescores `s` (the rules' result) with a learned model over `features`:
+// s.words become the model's contributions, the rules' words move to
+// s.lexicon_words.
+void apply_model(const LinearModel& model, const std::vector<Feature>& features, Sentiment& s);
 
 // Sums, score (x / sqrt(x^2 + 15), VADER's normalisation) and label from the
 // contributions; `extra` is added in the direction of the sum (emphasis).

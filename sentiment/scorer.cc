@@ -59,7 +59,14 @@ Sentiment Scorer::score_tokens(std::string_view text, const std::vector<analysis
                                std::string_view lang, Method method) {
   bool korean = lang == "ko";
   if (lang.empty() || lang == "auto") korean = analysis::detect_language(text).code == "ko";
-  return korean ? score_korean(text, tokens, method) : score_english(text, tokens, method);
+  if (method != Method::kModel) return korean ? score_korean(text, tokens, method) : score_english(text, tokens, method);
+  Sentiment s = korean ? score_korean(text, tokens, Method::kRules) : score_english(text, tokens, Method::kRules);
+  if (korean) {
+    apply_model(korean_model(), korean_features(tokens), s);
+  } else {
+    apply_model(english_model(), english_features(text, tokens), s);
+  }
+  return s;
 }
 
 std::vector<std::string> korean_keys(const std::vector<analysis::Token>& tokens) {

@@ -26,8 +26,10 @@ struct Facet {
 // slots (rating) through Xapian's ValueCountMatchSpy.
 class FacetCounter {
  public:
-  // Throws UsageError for an unknown facet name.
-  explicit FacetCounter(const std::vector<std::string>& names);
+  // Throws UsageError for an unknown facet name. `people`: the sentiment
+  // entities the query asks about (OpinionQuery::people); with them the
+  // sentiment facet counts opinions about them, not passage labels.
+  explicit FacetCounter(const std::vector<std::string>& names, const std::vector<std::string>& people = {});
   ~FacetCounter();
   FacetCounter(const FacetCounter&) = delete;
   FacetCounter& operator=(const FacetCounter&) = delete;

@@ -82,6 +82,7 @@ struct Hit {
   std::vector<std::string> actors;
   std::vector<std::string> characters;
   std::vector<std::string> titles;
+  std::vector<StoredOpinion> opinions;  // about the people named (sentiment/targeted.h)
 };
 
 struct SearchResult {
