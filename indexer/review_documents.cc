@@ -58,7 +58,8 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
     // Analysed and scored once: the terms, the passage sentiment and the
     // targeted sentiment all read the same tokens.
     std::vector<analysis::Token> tokens = analysis.analyzer.analyze(passage.text);
-    sentiment::Sentiment feeling = analysis.scorer.score_tokens(passage.text, tokens, sentiment_language(passage));
+    sentiment::Sentiment feeling =
+        analysis.scorer.score_tokens(passage.text, tokens, sentiment_language(passage), sentiment::Method::kModel, false);
     Xapian::Document doc = build_document(review, passage, tokens, feeling, title_tokens);
     PassageRecord record = passage_record(review, passage, feeling);
     std::vector<entities::Mention> mentions = analysis.recognizer.find_mentions(passage.text, entity_context);

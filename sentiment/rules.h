@@ -19,10 +19,12 @@ Sentiment score_korean(std::string_view text, const std::vector<analysis::Token>
 bool english_negation(std::string_view key, std::string_view text);
 bool english_clause_starter(std::string_view word);
 
-// Rescores `s` (the rules' result) with a learned model over `features`:
-// s.words become the model's contributions, the rules' words move to
-// s.lexicon_words.
-void apply_model(const LinearModel& model, const std::vector<Feature>& features, Sentiment& s);
+// Rescores `s` (the rules' result) with the learned model: the rules' words
+// move to s.lexicon_words; s.words become the model's contributions when
+// `explain` (the indexer, which stores no words, skips building them).
+void apply_english_model(std::string_view text, const std::vector<analysis::Token>& tokens, Sentiment& s,
+                         bool explain);
+void apply_korean_model(const std::vector<analysis::Token>& tokens, Sentiment& s, bool explain);
 
 // Sums, score (x / sqrt(x^2 + 15), VADER's normalisation) and label from the
 // contributions; `extra` is added in the direction of the sum (emphasis).

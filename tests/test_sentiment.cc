@@ -171,11 +171,12 @@ TEST_CASE("sentiment: model files parse; the embedded ones are trained", "[senti
   CHECK(m.bias == 0.5);
   CHECK(m.lexicon == 2);
   CHECK(m.weights.size() == 3);
-  CHECK(m.weights.at("bad film") == -0.5);
+  CHECK(m.weight("bad film") == -0.5);
+  CHECK(m.weight("missing") == 0);
   CHECK(sentiment::english_model().weights.size() > 10000);
   CHECK(sentiment::english_model().lexicon > 0);
   CHECK(sentiment::korean_model().weights.size() > 10000);
-  CHECK(sentiment::english_model().weights.at("!good") < 0);
+  CHECK(sentiment::english_model().weight("!good") < 0);
 }
 
 TEST_CASE("sentiment: labels, contributing words and bad input", "[sentiment]") {

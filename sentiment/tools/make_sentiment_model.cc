@@ -32,10 +32,12 @@
 #include "revsearch/sentiment/model.h"
 #include "revsearch/sentiment/sentiment.h"
 #include "revsearch/utf8.h"
+#include "pearson.h"
 
 namespace {
 
 using namespace revsearch;
+using sentiment::pearson;
 namespace fs = std::filesystem;
 
 struct Settings {
@@ -131,19 +133,6 @@ Trained train(const std::vector<Example>& examples, const std::vector<std::size_
     if (std::fabs(model.weights[f]) < settings.min_weight) model.weights[f] = 0;
   }
   return model;
-}
-
-double pearson(const std::vector<double>& x, const std::vector<double>& y) {
-  double n = static_cast<double>(x.size()), sx = 0, sy = 0, sxx = 0, syy = 0, sxy = 0;
-  for (std::size_t i = 0; i < x.size(); ++i) {
-    sx += x[i];
-    sy += y[i];
-    sxx += x[i] * x[i];
-    syy += y[i] * y[i];
-    sxy += x[i] * y[i];
-  }
-  double den = std::sqrt(n * sxx - sx * sx) * std::sqrt(n * syy - sy * sy);
-  return den == 0 ? 0 : (n * sxy - sx * sy) / den;
 }
 
 void write_model(const std::string& path, const Trained& model, const Vocabulary& vocabulary,

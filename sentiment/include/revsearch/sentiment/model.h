@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -36,8 +37,12 @@ std::vector<Feature> korean_features(const std::vector<analysis::Token>& tokens)
 struct LinearModel {
   double bias = 0;
   double lexicon = 0;
-  std::unordered_map<std::string, double> weights;
+  std::unordered_map<std::uint64_t, double> weights;  // by feature_hash of the key: scoring builds no strings
+  double weight(std::string_view key) const;          // 0 for a key the model lacks
 };
+
+// FNV-1a (64 bits) of a feature key: how LinearModel finds its weights.
+std::uint64_t feature_hash(std::string_view key);
 
 // The models compiled into the library (data/english_model.tsv,
 // data/korean_model.tsv), parsed once per process.

@@ -59,8 +59,10 @@ class Scorer {
   Sentiment score(std::string_view text, std::string_view lang = "", Method method = Method::kModel);
 
   // The same, on tokens already produced by the analyser for `text`.
+  // Without `explain`, kModel leaves `words` empty (lexicon_words stay):
+  // for callers that keep only the score, label and opinions.
   Sentiment score_tokens(std::string_view text, const std::vector<analysis::Token>& tokens,
-                         std::string_view lang, Method method = Method::kModel);
+                         std::string_view lang, Method method = Method::kModel, bool explain = true);
 
   analysis::Analyzer& analyzer() { return analyzer_; }
 
