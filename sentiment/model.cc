@@ -124,6 +124,15 @@ void apply_model(const LinearModel& model, Walk&& walk, Sentiment& s, bool expla
     evidence = true;
     if (!explain) return;
     bool pair = !f.second.empty();
+    if (!pair) {  // one line per word: its lexicon share and its own weight together
+      auto same = std::find_if(s.words.begin(), s.words.end(), [&](const WordScore& w) {
+        return w.begin == f.first_token->begin && w.end == f.first_token->end;
+      });
+      if (same != s.words.end()) {
+        same->weight += it->second;
+        return;
+      }
+    }
     s.words.push_back({pair ? spelled(f) : f.first_token->text, pair ? std::string() : f.first_token->search_form(),
                        it->second, f.first_token->begin, f.last_token->end});
   });
