@@ -1,6 +1,8 @@
 // Facet terms in a value slot: written per passage, split by the query side.
 #include "revsearch/facet_terms.h"
 
+#include <algorithm>
+
 #include "revsearch/schema.h"
 
 namespace revsearch {
@@ -8,7 +10,8 @@ namespace revsearch {
 const std::vector<std::string_view>& facet_prefixes() {
   static const std::vector<std::string_view> prefixes = {
       schema::kLanguage,  schema::kKind,        schema::kSentimentLabel, schema::kActor,
-      schema::kCharacter, schema::kTitleEntity, schema::kCrew,           schema::kMovie};
+      schema::kCharacter, schema::kTitleEntity, schema::kCrew,           schema::kMovie,
+      schema::kEntitySentiment};
   return prefixes;
 }
 
@@ -20,8 +23,13 @@ std::string facet_terms_value(const Xapian::Document& doc) {
     const std::string& term = *it;
     for (std::size_t i = 0; i < facet_prefixes().size(); ++i) {
       if (!schema::has_prefix(term, facet_prefixes()[i])) continue;
-      if (!by_prefix[i].empty()) by_prefix[i] += '\0';
-      by_prefix[i] += term;
+      // An opinion term once per sentence that holds it (its wdf), which the
+      // sentiment facet counts when the query names people.
+      Xapian::termcount times = facet_prefixes()[i] == schema::kEntitySentiment ? it.get_wdf() : 1;
+      for (Xapian::termcount n = 0; n < std::max<Xapian::termcount>(times, 1); ++n) {
+        if (!by_prefix[i].empty()) by_prefix[i] += '\0';
+        by_prefix[i] += term;
+      }
     }
   }
   std::string value;

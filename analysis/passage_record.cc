@@ -2,6 +2,8 @@
 // names, nothing stored for an empty field. See passage_record.h.
 #include "revsearch/passage_record.h"
 
+#include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <cstring>
 
@@ -26,7 +28,8 @@ enum : std::uint32_t {
   kReviewId = 1 << 11,
   kRating = 1 << 12,
   kScore = 1 << 13,
-  kKnown = (1 << 14) - 1,
+  kOpinions = 1 << 14,
+  kKnown = (1 << 15) - 1,
 };
 
 void put_double(std::string& out, double v) {
@@ -114,6 +117,7 @@ std::string PassageRecord::encode() const {
   if (!review_id.empty()) mask |= kReviewId;
   if (rating) mask |= kRating;
   if (sentiment) mask |= kScore;
+  if (!opinions.empty()) mask |= kOpinions;
 
   std::string out(1, kFormat);
   out.reserve(text.size() + 32);
@@ -137,6 +141,19 @@ std::string PassageRecord::encode() const {
     if (!(mask & bit)) continue;
     put_varint(out, list->size());
     for (const std::string& name : *list) put_string(out, name);
+  }
+  if (mask & kOpinions) {
+    put_varint(out, opinions.size());
+    for (const StoredOpinion& o : opinions) {
+      put_string(out, o.entity);
+      std::size_t index = 0;
+      while (index < std::size(kLabels) && kLabels[index] != o.label) ++index;
+      put_varint(out, index);
+      put_varint(out, o.begin);
+      put_varint(out, o.end - o.begin);
+      // -1..+1 in thousandths, shifted to 0..2000.
+      put_varint(out, static_cast<std::uint64_t>(std::lround((std::clamp(o.score, -1.0, 1.0) + 1) * 1000)));
+    }
   }
   return out;
 }
@@ -179,6 +196,22 @@ std::optional<PassageRecord> PassageRecord::decode(std::string_view bytes) {
   for (auto [bit, list] : {std::pair{kActors, &r.actors}, std::pair{kCharacters, &r.characters},
                            std::pair{kTitles, &r.titles}}) {
     if ((mask & bit) && !in.strings(*list)) return std::nullopt;
+  }
+  if (mask & kOpinions) {
+    std::uint64_t n = 0;
+    if (!in.varint(n) || n > bytes.size()) return std::nullopt;
+    r.opinions.resize(n);
+    for (StoredOpinion& o : r.opinions) {
+      std::uint64_t label = 0, begin = 0, length = 0, score = 0;
+      if (!in.string(o.entity) || !in.varint(label) || label >= std::size(kLabels) || !in.varint(begin) ||
+          !in.varint(length) || begin + length > r.text.size() || !in.varint(score) || score > 2000) {
+        return std::nullopt;
+      }
+      o.label = kLabels[label];
+      o.begin = static_cast<std::uint32_t>(begin);
+      o.end = static_cast<std::uint32_t>(begin + length);
+      o.score = static_cast<double>(score) / 1000 - 1;
+    }
   }
   if (!in.at_end()) return std::nullopt;
   return r;

@@ -52,6 +52,13 @@ nlohmann::json search_json(const query::SearchResult& result) {
       h["film"] = {{"movie_id", hit.film->id}, {"title", hit.film->title}, {"title_en", hit.film->title_en},
                    {"year", hit.film->year}, {"genres", hit.film->genres}, {"countries", hit.film->countries}};
     }
+    // Opinions about the people named: each sentence's label and span.
+    nlohmann::json opinions = nlohmann::json::array();
+    for (const auto& o : hit.opinions) {
+      opinions.push_back({{"entity", o.entity}, {"label", o.label}, {"score", o.score},
+                          {"sentence", hit.text.substr(o.begin, o.end - o.begin)}});
+    }
+    h["opinions"] = std::move(opinions);
     hits.push_back(std::move(h));
   }
   nlohmann::json suggestions = nlohmann::json::array();

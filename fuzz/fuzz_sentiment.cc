@@ -1,7 +1,8 @@
 // libFuzzer target for the sentiment scorer and the entity recogniser that
 // feeds targeted sentiment (issues 5, 6, 9): any valid UTF-8 review text,
 // scored as Korean, English or auto-detected; every offset they return must
-// point inside the text and every score must be a number in -1..+1.
+// point inside the text (opinions' sentence spans too) and every score must
+// be a number in -1..+1.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -48,6 +49,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   }
   for (const sentiment::EntitySentiment& e : sentiment::targeted_sentiment(scorer, text, people, lang)) {
     check_score(e.score);
+  }
+  // Opinions per person and sentence: spans inside the text.
+  std::vector<analysis::Token> tokens = analyzer.analyze(text);
+  for (const sentiment::Opinion& o : sentiment::opinions(text, tokens, scorer.score_tokens(text, tokens, lang), people)) {
+    check_score(o.score);
+    if (o.begin > o.end || o.end > text.size()) __builtin_trap();
   }
   return 0;
 }

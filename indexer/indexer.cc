@@ -589,6 +589,8 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
     }
   }
   std::vector<Xapian::WritableDatabase> shards = open_writable(layout, options.timeout_s);
+  // A write that ends the process inside Xapian still gets a message.
+  detail::TerminateReporter terminate_reporter(db_path);
   {
     // Never add passages of this format to an older database. The format
     // is in shard 0's metadata, which a combined database reads.

@@ -59,14 +59,19 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
     // Analysed and scored once: the terms, the passage sentiment and the
     // targeted sentiment all read the same tokens.
     std::vector<analysis::Token> tokens = analysis.analyzer.analyze(passage.text);
-    sentiment::Sentiment feeling = analysis.scorer.score_tokens(passage.text, tokens, sentiment_language(passage));
+    sentiment::Sentiment feeling =
+        analysis.scorer.score_tokens(passage.text, tokens, sentiment_language(passage), sentiment::Method::kModel, false);
     Xapian::Document doc = build_document(review, passage, tokens, feeling, title_tokens);
     PassageRecord record = passage_record(review, passage, feeling);
     std::vector<entities::Mention> mentions = analysis.recognizer.find_mentions(passage.text, entity_context);
     for (auto& [term, name] : add_entities(doc, mentions, entity_context, record)) {
       out.metadata.emplace_back(std::string(schema::kEntityNameMetadata) + term, std::move(name));
     }
-    add_person_sentiment(doc, passage.text, tokens, feeling, mentions);
+    for (sentiment::Opinion& o : add_person_sentiment(doc, passage.text, tokens, feeling, mentions)) {
+      if (o.label == sentiment::Label::kNeutral) continue;
+      record.opinions.push_back({std::move(o.entity), std::string(sentiment::label_name(o.label)),
+                                 static_cast<std::uint32_t>(o.begin), static_cast<std::uint32_t>(o.end), o.score});
+    }
     // Several passages: they name their review, and collapse to one hit.
     if (split.passages.size() > 1) {
       doc.add_boolean_term(schema::prefixed(schema::kReview, review.id));

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "revsearch/schema.h"
+#include "revsearch/sentiment/people.h"
 
 namespace revsearch::indexer {
 
@@ -12,38 +13,22 @@ void add_sentiment_terms(Xapian::Document& doc, const sentiment::Sentiment& s) {
   doc.add_boolean_term(schema::prefixed(schema::kSentimentLabel, sentiment::label_name(s.label)));
 }
 
-void add_entity_sentiment_terms(Xapian::Document& doc, const std::vector<sentiment::EntitySentiment>& entities) {
-  for (const sentiment::EntitySentiment& e : entities) {
-    if (e.label == sentiment::Label::kNeutral || e.entity.size() > schema::kMaxTermBytes) continue;
-    doc.add_boolean_term(schema::entity_sentiment_term(e.entity, sentiment::label_name(e.label)));
+void add_opinion_terms(Xapian::Document& doc, const std::vector<sentiment::Opinion>& opinions) {
+  std::map<std::string, Xapian::termcount> counts;
+  for (const sentiment::Opinion& o : opinions) {
+    if (o.label == sentiment::Label::kNeutral || o.entity.size() > schema::kMaxTermBytes) continue;
+    ++counts[schema::entity_sentiment_term(o.entity, sentiment::label_name(o.label))];
   }
+  for (const auto& [term, count] : counts) doc.add_term(term, count);
 }
 
-std::vector<sentiment::EntitySentiment> add_person_sentiment(Xapian::Document& doc, std::string_view text,
-                                                             const std::vector<analysis::Token>& tokens,
-                                                             const sentiment::Sentiment& feeling,
-                                                             const std::vector<entities::Mention>& mentions) {
-  std::vector<sentiment::Mention> people;
-  std::map<std::string, std::string> given_of;  // entity -> its given-name entity
-  for (const entities::Mention& m : mentions) {
-    bool character = m.kind == entities::EntityKind::kCharacter;
-    if ((!character && m.kind != entities::EntityKind::kActor) || m.key.empty()) continue;
-    std::string entity = schema::person_sentiment_entity(character, m.key, false);
-    people.push_back({m.begin, m.end, entity, !character});
-    if (!m.given_key.empty()) given_of[entity] = schema::person_sentiment_entity(character, m.given_key, true);
-  }
-  if (people.empty()) return {};
-  std::vector<sentiment::EntitySentiment> feelings = sentiment::targeted_sentiment(text, tokens, feeling, people);
-  std::vector<sentiment::EntitySentiment> terms = feelings;
-  for (const sentiment::EntitySentiment& e : feelings) {
-    auto given = given_of.find(e.entity);
-    if (given == given_of.end()) continue;
-    sentiment::EntitySentiment by_given = e;
-    by_given.entity = given->second;
-    terms.push_back(std::move(by_given));
-  }
-  add_entity_sentiment_terms(doc, terms);
-  return feelings;
+std::vector<sentiment::Opinion> add_person_sentiment(Xapian::Document& doc, std::string_view text,
+                                                     const std::vector<analysis::Token>& tokens,
+                                                     const sentiment::Sentiment& feeling,
+                                                     const std::vector<entities::Mention>& mentions) {
+  std::vector<sentiment::Opinion> opinions = sentiment::person_opinions(text, tokens, feeling, mentions);
+  add_opinion_terms(doc, opinions);
+  return opinions;
 }
 
 }  // namespace revsearch::indexer

@@ -5,6 +5,7 @@
 
 #include <cerrno>
 #include <cstring>
+#include <filesystem>
 
 namespace revsearch::indexer::detail {
 namespace {
@@ -33,9 +34,24 @@ std::terminate_handler terminate_previous = nullptr;
     (void)written;
     _exit(1);  // the CLI's exit status for database errors
   } catch (...) {
+    if (terminate_previous) terminate_previous();
+    std::abort();
   }
-  if (terminate_previous) terminate_previous();
-  std::abort();
+  // No exception at all: Xapian 1.4.22 also ends the process this way when
+  // the disk fills inside a commit. Say which, from the space left.
+  std::error_code ec;
+  std::filesystem::path at = terminate_db_path;
+  while (!at.empty() && !std::filesystem::exists(at, ec)) at = at.parent_path();
+  std::filesystem::space_info space = std::filesystem::space(at.empty() ? "." : at, ec);
+  constexpr std::uintmax_t kNearlyFull = 1u << 20;
+  std::string message =
+      "revsearch: error: " + terminate_db_path +
+      (!ec && space.available < kNearlyFull ? ": no space left to write the database (" + std::string(std::strerror(ENOSPC)) + ")"
+                                            : ": the database library stopped while writing") +
+      "; it stays usable as of its last commit: free some space and run the same command again to finish\n";
+  ssize_t written = ::write(STDERR_FILENO, message.data(), message.size());
+  (void)written;
+  _exit(1);
 }
 
 }  // namespace

@@ -19,7 +19,9 @@ DatabaseError database_write_error(const std::string& db_path, const Xapian::Err
 // While alive, a Xapian error that ends the process through std::terminate
 // is reported like any other write error (message naming the database, exit
 // status 1) instead of an abort. Xapian 1.4 can throw from its cleanup when
-// a commit fails for lack of space (a second exception during unwinding);
+// a commit fails for lack of space (a second exception during unwinding),
+// or end the process with no exception at all when the disk fills inside a
+// commit (then the space left on the database's disk says which it was);
 // the database is then still at its last commit, as after a kill.
 class TerminateReporter {
  public:

@@ -51,6 +51,22 @@ std::string format_number(double v) {
   return buf;
 }
 
+// With people in the query, the sentiment facet counts opinions about them
+// (XSE<person>:<label>, in the facet value once per sentence) rather than
+// passages by their own label: a passage that praises and criticises one
+// actor counts once each way, a passage with two criticisms twice.
+void count_opinions(const std::vector<std::string>& people, const std::vector<std::string>& terms,
+                    Xapian::doccount passages, std::map<std::string, Xapian::doccount>& counts) {
+  for (const std::string& person : people) {
+    const std::string prefix = schema::entity_sentiment_term(person, "");
+    for (const std::string& term : terms) {
+      if (term.compare(0, prefix.size(), prefix) != 0) continue;
+      std::string label = term.substr(prefix.size());
+      if (label.find(':') == std::string::npos) counts[label] += passages;
+    }
+  }
+}
+
 }  // namespace
 
 struct FacetCounter::Field {
@@ -58,7 +74,8 @@ struct FacetCounter::Field {
   std::unique_ptr<Xapian::ValueCountMatchSpy> values;  // a numeric slot's own spy
 };
 
-FacetCounter::FacetCounter(const std::vector<std::string>& names) {
+FacetCounter::FacetCounter(const std::vector<std::string>& names, const std::vector<std::string>& people)
+    : people_(people) {
   for (const std::string& name : names) {
     const FieldSpec* spec = nullptr;
     for (const FieldSpec& f : kFields) {
@@ -110,7 +127,11 @@ std::vector<Facet> FacetCounter::results(const Metadata& names, std::string_view
   for (const auto& field : fields_) {
     const FieldSpec& spec = *field->spec;
     Facet facet{std::string(spec.name), {}};
-    if (spec.source == Source::kFilm) {
+    if (spec.prefix == schema::kSentimentLabel && !people_.empty()) {
+      std::map<std::string, Xapian::doccount> counts;
+      for (const auto& [terms, count] : combinations) count_opinions(people_, terms, count, counts);
+      for (const auto& [value, count] : counts) facet.values.push_back({value, count, ""});
+    } else if (spec.source == Source::kFilm) {
       // Per film, then summed per genre or year: a passage counts once per value.
       std::map<std::string, Xapian::doccount> counts;
       for (const auto& [terms, count] : combinations) {

@@ -93,6 +93,7 @@ struct Item {
   Xapian::Query query;
   std::vector<std::string> positional;
   bool is_filter = false;
+  bool required = false;  // must match, and its weight counts (opinions about a person)
   bool body = false;  // free text (words or a phrase), not a field or group
 };
 
@@ -217,7 +218,7 @@ class Parser {
         excluded.push_back(item.query);
       } else if (item.is_filter) {
         filters.push_back(item.query);
-      } else if (modifier == '+') {
+      } else if (modifier == '+' || item.required) {
         required.push_back(item.query);
       } else {
         optional.push_back(item.query);
@@ -586,10 +587,18 @@ class Parser {
     for (std::string_view label : {"positive", "negative", "neutral", "mixed"}) {
       if (folded != label) continue;
       if (known_people_.empty()) return {Xapian::Query(schema::prefixed(schema::kSentimentLabel, label)), {}, true};
-      // actor:X sentiment:negative: the sentiment about X, not the passage's.
+      // actor:X sentiment:negative: the opinions about X, not the passage's
+      // sentiment; a term's wdf counts them, so passages with more rank first.
       std::vector<Xapian::Query> about;
-      for (const std::string& person : known_people_) about.emplace_back(schema::entity_sentiment_term(person, label));
-      return {Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end()), {}, true};
+      for (const std::string& person : known_people_) {
+        std::string term = schema::entity_sentiment_term(person, label);
+        out_.terms.push_back({term, "opinion", 1.0});
+        about.emplace_back(term);
+      }
+      out_.opinions.label = std::string(label);
+      Item item(Xapian::Query(Xapian::Query::OP_OR, about.begin(), about.end()));
+      item.required = true;
+      return item;
     }
     // A sentiment word: its stem term, if the lexicons weigh it at all.
     std::vector<Xapian::Query> found;
@@ -873,12 +882,14 @@ ParsedQuery parse_query(std::string_view text, analysis::Analyzer& analyzer, con
   ParsedQuery out;
   Parser parser(text, analyzer, options, out);
   out.query = parser.parse();
+  out.opinions.people = parser.people();
   // A sentiment label in a query about people means the sentiment about
   // them, wherever the two stand (actor:X sentiment:L, actor:X AND
   // sentiment:L): parse again knowing who they are.
   if (!parser.people().empty() && text.find("sentiment:") != std::string_view::npos) {
     ParsedQuery targeted;
     targeted.query = Parser(text, analyzer, options, targeted, parser.people()).parse();
+    targeted.opinions.people = parser.people();
     return targeted;
   }
   return out;

@@ -117,7 +117,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
                                              options.sentiment_sort == SearchOptions::SentimentSort::kDescending);
   }
   if (!options.all_passages) enquire.set_collapse_key(schema::kSlotReview);
-  FacetCounter facets(options.facets);
+  FacetCounter facets(options.facets, parsed.opinions.people);
   facets.attach(enquire);
   // Near-identical passages of different reviews (the same text posted
   // twice) collapse too: fetch from the top, skip texts already shown, and
@@ -157,7 +157,8 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   for (std::size_t i = skip; i < kept.size(); ++i) {
     Hit& hit = kept[i];
     hit.rank = ++rank;
-    hit.snippet = make_snippet(hit.text, analyzer_, parsed.highlights);
+    const StoredOpinion* opinion = asked_opinion(hit.opinions, parsed.opinions);
+    hit.snippet = make_snippet(hit.text, analyzer_, parsed.highlights, 320, opinion);
     if (options.explain) {
       hit.doc_length = db_.get_doclength(hit.docid);
       hit.explanation = explain(hit, parsed.terms, options, evidence);
@@ -183,6 +184,7 @@ void Searcher::fill_hit(Hit& hit, PassageRecord&& record) {
   hit.characters = std::move(record.characters);
   hit.titles = std::move(record.titles);
   if (!record.movie_id.empty()) hit.film = film(record.movie_id);
+  hit.opinions = std::move(record.opinions);
 }
 
 // Source paths are stored once per file, in the database metadata. Only

@@ -3,9 +3,11 @@
 #include "revsearch/query/snippet.h"
 
 #include <algorithm>
+#include <cmath>
 #include <tuple>
 
 #include "revsearch/entities/recognizer.h"
+#include "revsearch/sentiment/sentiment.h"
 #include "revsearch/utf8.h"
 
 namespace revsearch::query {
@@ -28,18 +30,32 @@ void append_escaped(std::string& out, std::string_view text, bool html) {
 }
 
 // Mentions of the people asked for, in whatever spelling the passage uses,
-// merged into the token matches (kept sorted and disjoint).
-void add_people(std::string_view text, const Highlights& highlights,
-                std::vector<std::pair<std::size_t, std::size_t>>& matches, std::vector<std::string>& forms) {
-  if (highlights.people.empty()) return;
+// and the words of the opinion asked for, merged into the token matches
+// (kept sorted and disjoint).
+void add_people(std::string_view text, analysis::Analyzer& analyzer, const Highlights& highlights,
+                const StoredOpinion* opinion, std::vector<std::pair<std::size_t, std::size_t>>& matches,
+                std::vector<std::string>& forms) {
+  if (highlights.people.empty() && !opinion) return;
   std::vector<std::tuple<std::size_t, std::size_t, std::string>> all;
   for (std::size_t i = 0; i < matches.size(); ++i) all.emplace_back(matches[i].first, matches[i].second, forms[i]);
   bool added = false;
-  for (const entities::Mention& m : entities::find_mentions(text)) {
-    if (m.kind != entities::EntityKind::kActor && m.kind != entities::EntityKind::kCharacter) continue;
-    if (!highlights.people.count(m.key) && !highlights.people.count(m.given_key)) continue;
-    all.emplace_back(m.begin, m.end, m.key);
-    added = true;
+  if (!highlights.people.empty()) {
+    for (const entities::Mention& m : entities::find_mentions(text)) {
+      if (m.kind != entities::EntityKind::kActor && m.kind != entities::EntityKind::kCharacter) continue;
+      if (!highlights.people.count(m.key) && !highlights.people.count(m.given_key)) continue;
+      all.emplace_back(m.begin, m.end, m.key);
+      added = true;
+    }
+  }
+  if (opinion && opinion->begin < opinion->end && opinion->end <= text.size()) {
+    // The sentence's lexicon words that feel the way the opinion does.
+    std::string_view sentence = text.substr(opinion->begin, opinion->end - opinion->begin);
+    sentiment::Scorer scorer(analyzer);
+    for (const sentiment::WordScore& w : scorer.score(sentence, "", sentiment::Method::kRules).words) {
+      if ((w.weight > 0) != (opinion->score > 0)) continue;
+      all.emplace_back(opinion->begin + w.begin, opinion->begin + w.end, w.word);
+      added = true;
+    }
   }
   if (!added) return;
   std::sort(all.begin(), all.end());
@@ -77,7 +93,7 @@ bool highlighted(const analysis::Token& token, const Highlights& highlights) {
 }
 
 Snippet make_snippet(std::string_view text, analysis::Analyzer& analyzer, const Highlights& highlights,
-                     std::size_t max_bytes) {
+                     std::size_t max_bytes, const StoredOpinion* opinion) {
   Snippet snippet;
   std::vector<analysis::Token> tokens = analyzer.analyze(text);
   std::vector<std::pair<std::size_t, std::size_t>>& matches = snippet.matches;
@@ -103,11 +119,14 @@ Snippet make_snippet(std::string_view text, analysis::Analyzer& analyzer, const 
     matches.emplace_back(token.begin, token.end);
     matched_forms.push_back(token.search_form());
   }
-  add_people(text, highlights, matches, matched_forms);
+  add_people(text, analyzer, highlights, opinion, matches, matched_forms);
 
-  // Choose the window start: the match that begins the densest run.
+  // Choose the window start: the sentence holding the opinion asked for, or
+  // the match that begins the densest run.
   std::size_t window_begin = 0;
-  if (text.size() > max_bytes && !matches.empty()) {
+  if (text.size() > max_bytes && opinion && opinion->begin < text.size()) {
+    window_begin = opinion->begin;
+  } else if (text.size() > max_bytes && !matches.empty()) {
     std::size_t best = 0, best_count = 0;
     for (std::size_t i = 0; i < matches.size(); ++i) {
       std::set<std::string> distinct;
@@ -143,6 +162,16 @@ Snippet make_snippet(std::string_view text, analysis::Analyzer& analyzer, const 
   if (window_end > cursor) snippet.segments.push_back({std::string(text.substr(cursor, window_end - cursor)), false});
   if (window_end < text.size()) snippet.segments.push_back({"…", false});
   return snippet;
+}
+
+const StoredOpinion* asked_opinion(const std::vector<StoredOpinion>& opinions, const OpinionQuery& asked) {
+  const StoredOpinion* strongest = nullptr;
+  for (const StoredOpinion& o : opinions) {
+    if (o.label != asked.label) continue;
+    if (std::find(asked.people.begin(), asked.people.end(), o.entity) == asked.people.end()) continue;
+    if (!strongest || std::fabs(o.score) > std::fabs(strongest->score)) strongest = &o;
+  }
+  return strongest;
 }
 
 }  // namespace revsearch::query

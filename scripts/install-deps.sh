@@ -7,7 +7,8 @@ packages=(g++ cmake make pkg-config libxapian-dev libicu-dev libspdlog-dev catch
   clang libclang-rt-14-dev  # hardening (issue 9): libFuzzer and its sanitizer runtimes
   libcpp-httplib-dev  # issue 15: `revsearch serve`
   chromium fonts-nanum  # issue 15: the browser test (headless) and Korean glyphs in its screenshots
-  wrk)  # issue 15: the server load benchmark
+  wrk  # issue 15: the server load benchmark
+  unzip)  # the polarity-v2 zip: sentiment accuracy benchmark and the model reproducibility test
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

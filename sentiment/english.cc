@@ -17,6 +17,9 @@ namespace {
 constexpr double kBoost = 0.293;
 constexpr double kCapsBoost = 0.733;
 constexpr double kNegationScale = -0.74;
+// Litotes: "not unwatchable", "not bad" is faint praise, weaker than the
+// criticism it denies.
+constexpr double kDeniedCriticism = 0.5;
 constexpr double kBeforeContrast = 0.5;
 constexpr double kAfterContrast = 1.5;
 constexpr double kConcession = 0.5;
@@ -60,10 +63,7 @@ struct Word {
   double scale = 1.0;  // contrast and concession weights
 };
 
-bool is_negation(const Word& w) {
-  const std::string& t = w.token->text;
-  return kNegations.count(w.key) || (t.size() > 3 && t.compare(t.size() - 3, 3, "n't") == 0);
-}
+bool is_negation(const Word& w) { return english_negation(w.key, w.token->text); }
 
 // Words that look like sentiment in the lexicon but are not, in context.
 bool idiom(const std::vector<Word>& words, std::size_t i) {
@@ -106,14 +106,19 @@ bool proper_noun(std::string_view text, const std::vector<Word>& words, std::siz
 
 }  // namespace
 
+bool english_negation(std::string_view key, std::string_view text) {
+  return kNegations.count(key) || (text.size() > 3 && text.substr(text.size() - 3) == "n't");
+}
+
+bool english_clause_starter(std::string_view word) { return kContrast.count(word) || kConcessive.count(word); }
+
 Sentiment score_english(std::string_view text, const std::vector<analysis::Token>& tokens, Method method) {
   const auto& lexicon = lexicons().english;
   Sentiment s;
   s.lang = "en";
 
   std::vector<Word> words;
-  auto contrast = [](std::string_view word) { return kContrast.count(word) || kConcessive.count(word); };
-  for (const Placed& p : place_tokens(text, tokens, contrast)) {
+  for (const Placed& p : place_tokens(text, tokens, english_clause_starter)) {
     Word w{p.token, p.token->text, p.sentence, p.clause};
     w.key.erase(std::remove(w.key.begin(), w.key.end(), '\''), w.key.end());
     words.push_back(std::move(w));
@@ -184,7 +189,7 @@ Sentiment score_english(std::string_view text, const std::vector<analysis::Token
     }
     // "decent enough": a post-modifying "enough" hedges.
     if (i + 1 < words.size() && words[i + 1].key == "enough" && words[i + 1].clause == w.clause) v -= sign * kBoost;
-    if (negated) v *= kNegationScale;
+    if (negated) v *= kNegationScale * (v < 0 ? kDeniedCriticism : 1.0);
     v *= w.scale;
     s.words.push_back({w.token->text, w.token->search_form(), v, w.token->begin, w.token->end});
   }

@@ -7,20 +7,19 @@
 
 namespace revsearch::sentiment {
 namespace embedded {
-extern const char* const kVaderLexicon[];
-extern const std::size_t kVaderLexiconLines;
-extern const char* const kReviewLexiconEn[];
-extern const std::size_t kReviewLexiconEnLines;
-extern const char* const kKoreanLexicon[];
-extern const std::size_t kKoreanLexiconLines;
+extern const char kVaderLexicon[];
+extern const std::size_t kVaderLexiconSize;
+extern const char kReviewLexiconEn[];
+extern const std::size_t kReviewLexiconEnSize;
+extern const char kKoreanLexicon[];
+extern const std::size_t kKoreanLexiconSize;
 }  // namespace embedded
 
 namespace {
 
 // Lines "word<TAB>valence[<TAB>...]"; '#' comments and malformed lines skipped.
-void load(const char* const* lines, std::size_t count, std::unordered_map<std::string, double>& out) {
-  for (std::size_t i = 0; i < count; ++i) {
-    std::string_view line = lines[i];
+void load(std::string_view text, std::unordered_map<std::string, double>& out) {
+  for (std::string_view line : embedded_lines(text)) {
     if (line.empty() || line[0] == '#') continue;
     std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) continue;
@@ -35,12 +34,22 @@ void load(const char* const* lines, std::size_t count, std::unordered_map<std::s
 
 }  // namespace
 
+std::vector<std::string_view> embedded_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  while (!text.empty()) {
+    std::size_t end = text.find('\n');
+    lines.push_back(text.substr(0, end));
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+  }
+  return lines;
+}
+
 const Lexicons& lexicons() {
   static const Lexicons instance = [] {
     Lexicons l;
-    load(embedded::kVaderLexicon, embedded::kVaderLexiconLines, l.english);
-    load(embedded::kReviewLexiconEn, embedded::kReviewLexiconEnLines, l.english);
-    load(embedded::kKoreanLexicon, embedded::kKoreanLexiconLines, l.korean);
+    load({embedded::kVaderLexicon, embedded::kVaderLexiconSize}, l.english);
+    load({embedded::kReviewLexiconEn, embedded::kReviewLexiconEnSize}, l.english);
+    load({embedded::kKoreanLexicon, embedded::kKoreanLexiconSize}, l.korean);
     return l;
   }();
   return instance;

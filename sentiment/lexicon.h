@@ -2,6 +2,8 @@
 #pragma once
 
 #include <string>
+#include <string_view>
+#include <vector>
 #include <unordered_map>
 
 namespace revsearch::sentiment {
@@ -12,5 +14,8 @@ struct Lexicons {
 };
 
 const Lexicons& lexicons();
+
+// The lines of a file embed_lexicon.cmake compiled in.
+std::vector<std::string_view> embedded_lines(std::string_view text);
 
 }  // namespace revsearch::sentiment

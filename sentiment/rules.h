@@ -5,12 +5,26 @@
 #include <vector>
 
 #include "revsearch/analysis/token.h"
+#include "revsearch/sentiment/model.h"
 #include "revsearch/sentiment/sentiment.h"
 
 namespace revsearch::sentiment {
 
 Sentiment score_english(std::string_view text, const std::vector<analysis::Token>& tokens, Method method);
 Sentiment score_korean(std::string_view text, const std::vector<analysis::Token>& tokens, Method method);
+
+// English word classes the rules and the model's features share: a negation
+// ("not", "never", any "n't" word; `key` without apostrophes), and a word
+// that opens a clause of its own ("but", "however", "although"...).
+bool english_negation(std::string_view key, std::string_view text);
+bool english_clause_starter(std::string_view word);
+
+// Rescores `s` (the rules' result) with the learned model: the rules' words
+// move to s.lexicon_words; s.words become the model's contributions when
+// `explain` (the indexer, which stores no words, skips building them).
+void apply_english_model(std::string_view text, const std::vector<analysis::Token>& tokens, Sentiment& s,
+                         bool explain);
+void apply_korean_model(const std::vector<analysis::Token>& tokens, Sentiment& s, bool explain);
 
 // Sums, score (x / sqrt(x^2 + 15), VADER's normalisation) and label from the
 // contributions; `extra` is added in the direction of the sum (emphasis).

@@ -56,10 +56,17 @@ Sentiment Scorer::score(std::string_view text, std::string_view lang, Method met
 }
 
 Sentiment Scorer::score_tokens(std::string_view text, const std::vector<analysis::Token>& tokens,
-                               std::string_view lang, Method method) {
+                               std::string_view lang, Method method, bool explain) {
   bool korean = lang == "ko";
   if (lang.empty() || lang == "auto") korean = analysis::detect_language(text).code == "ko";
-  return korean ? score_korean(text, tokens, method) : score_english(text, tokens, method);
+  if (method != Method::kModel) return korean ? score_korean(text, tokens, method) : score_english(text, tokens, method);
+  Sentiment s = korean ? score_korean(text, tokens, Method::kRules) : score_english(text, tokens, Method::kRules);
+  if (korean) {
+    apply_korean_model(tokens, s, explain);
+  } else {
+    apply_english_model(text, tokens, s, explain);
+  }
+  return s;
 }
 
 std::vector<std::string> korean_keys(const std::vector<analysis::Token>& tokens) {

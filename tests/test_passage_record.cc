@@ -21,8 +21,10 @@ TEST_CASE("passage record: round trip", "[record]") {
   r.actors = {"Han So-Hee", "Park Hyung-Sik"};
   r.characters = {"Eun Soo"};
   r.titles = {"Soundtrack #1"};
+  r.opinions = {{"han-so-hui", "negative", 0, 10, -0.5}, {"given:so-hui", "positive", 11, 20, 0.25}};
   std::optional<PassageRecord> back = PassageRecord::decode(r.encode());
   REQUIRE(back);
+  CHECK(back->opinions == r.opinions);
   CHECK(back->passage == 7);
   CHECK(back->text == r.text);
   CHECK(back->title == r.title);
@@ -77,4 +79,16 @@ TEST_CASE("source keys name a file by its path", "[record]") {
   CHECK(revsearch::source_key("a.jsonl") != revsearch::source_key("b.jsonl"));
   CHECK(revsearch::source_key("") != 0);
   CHECK(revsearch::source_metadata_key(0x1234abcd) == "revsearch.source:1234abcd");
+}
+
+TEST_CASE("passage record: an opinion must lie inside the text", "[record]") {
+  PassageRecord r;
+  r.passage = 1;
+  r.text = "short";
+  r.opinions = {{"han-so-hui", "negative", 2, 40, -0.9}};  // a span past the text: damage
+  CHECK_FALSE(PassageRecord::decode(r.encode()));
+  r.opinions = {{"han-so-hui", "negative", 0, 5, -0.9}};
+  auto back = PassageRecord::decode(r.encode());
+  REQUIRE(back);
+  CHECK(back->opinions[0].score == Approx(-0.9));
 }

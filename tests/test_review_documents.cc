@@ -63,7 +63,10 @@ TEST_CASE("review documents: a one-passage review has no review-id term, only it
   CHECK(doc.termlist_begin() != doc.termlist_end());
   for (auto t = doc.termlist_begin(); t != doc.termlist_end(); ++t) CHECK(!schema::has_prefix(*t, schema::kInitials));
   // Its facet terms are one value, split the same way by the query side.
-  CHECK(split_facet_terms(doc.get_value(schema::kSlotFacets)) == std::vector<std::string>{"Lko", "XSLpositive", "Ahan-so-hui"});
+  // Opinion terms once per sentence that holds them, for the sentiment facet.
+  CHECK(split_facet_terms(doc.get_value(schema::kSlotFacets)) ==
+        std::vector<std::string>{"Lko", "XSLpositive", "Ahan-so-hui", "XSEgiven:so-hui:positive",
+                                 "XSEhan-so-hui:positive"});
 }
 
 TEST_CASE("review documents: the content hash sees every field and field boundaries", "[bulk]") {

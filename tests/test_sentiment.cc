@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "revsearch/analysis/analyzer.h"
+#include "revsearch/sentiment/model.h"
 #include "revsearch/sentiment/sentiment.h"
 #include "revsearch/sentiment/targeted.h"
 #include "support.h"
@@ -24,16 +25,22 @@ sentiment::Scorer& scorer() {
   return instance;
 }
 
-double score(const std::string& text, const std::string& lang = "") { return scorer().score(text, lang).score; }
+using sentiment::Method;
+
+// The rules alone (lexicon, negation, hedges, contrast): what the opinions
+// about people are made of.
+double score(const std::string& text, const std::string& lang = "") {
+  return scorer().score(text, lang, Method::kRules).score;
+}
 
 struct Case {
   const char* text;
   int sign;  // +1 positive, -1 negative, 0 neutral
 };
 
-void check_signs(const std::vector<Case>& cases, const std::string& lang) {
+void check_signs(const std::vector<Case>& cases, const std::string& lang, Method method = Method::kRules) {
   for (const Case& c : cases) {
-    double s = score(c.text, lang);
+    double s = scorer().score(c.text, lang, method).score;
     INFO(c.text << " -> " << s);
     if (c.sign > 0) CHECK(s >= 0.05);
     if (c.sign < 0) CHECK(s <= -0.05);
@@ -114,13 +121,71 @@ TEST_CASE("sentiment: chat markers are one lexicon key at any length", "[sentime
   CHECK(score("ㅋㅋㅋㅋㅋㅋ", "ko") == Approx(score("ㅋㅋ", "ko")));
 }
 
-TEST_CASE("sentiment: labels, contributing words and bad input", "[sentiment]") {
+TEST_CASE("sentiment: the learned models read plain reviews right", "[sentiment][model]") {
+  check_signs({
+                  {"The acting was good.", +1},
+                  {"The acting was not good.", -1},
+                  {"Her performance could often feel somewhat lacklustre.", -1},
+                  {"A masterpiece!", +1},
+                  {"Although the cast is great, the plot is dull and tedious.", -1},
+                  {"The plot is dull. However the cast is wonderful.", +1},
+                  {"A waste of time: boring, predictable and badly acted.", -1},
+                  {"One of the best films of the year, moving and funny.", +1},
+              },
+              "en", Method::kModel);
+  check_signs({
+                  {"정말 재밌어요", +1},
+                  {"최고의 영화", +1},
+                  {"감동적이었어요", +1},
+                  {"재미없다", -1},
+                  {"지루했어요", -1},
+                  {"시간 아깝다", -1},
+                  {"연기가 최악이었다 ㅡㅡ", -1},
+                  {"!!!", 0},  // no evidence: the prior alone does not make it positive
+              },
+              "ko", Method::kModel);
+}
+
+TEST_CASE("sentiment: the model names the words and pairs that moved the score", "[sentiment][model]") {
   sentiment::Sentiment s = scorer().score("Her performance could often feel somewhat lacklustre.", "en");
+  CHECK(s.label == Label::kNegative);
+  double lacklustre = 0, sum = 0;
+  bool pair = false;
+  for (const auto& w : s.words) {
+    if (w.word == "lacklustre") lacklustre += w.weight;
+    pair = pair || (w.term.empty() && w.word.find(' ') != std::string::npos);
+    sum += w.weight;
+  }
+  CHECK(lacklustre < 0);  // the lexicon's share and the model's own weight
+  CHECK(pair);            // adjacent pairs are features of their own, with no search term
+  // The rules' words stay, for the opinions about people.
+  REQUIRE(s.lexicon_words.size() == 1);
+  CHECK(s.lexicon_words[0].word == "lacklustre");
+  // Score = tanh((bias + contributions) / 2).
+  CHECK(s.score == Approx(std::tanh((sentiment::english_model().bias + sum) / 2)).margin(1e-9));
+}
+
+TEST_CASE("sentiment: model files parse; the embedded ones are trained", "[sentiment][model]") {
+  sentiment::LinearModel m = sentiment::parse_model({"# comment", "@bias\t0.5", "@lexicon\t2", "good\t1.25",
+                                                     "!good\t-1", "bad film\t-0.5", "broken line", "x\tnan?"});
+  CHECK(m.bias == 0.5);
+  CHECK(m.lexicon == 2);
+  CHECK(m.weights.size() == 3);
+  CHECK(m.weight("bad film") == -0.5);
+  CHECK(m.weight("missing") == 0);
+  CHECK(sentiment::english_model().weights.size() > 10000);
+  CHECK(sentiment::english_model().lexicon > 0);
+  CHECK(sentiment::korean_model().weights.size() > 10000);
+  CHECK(sentiment::english_model().weight("!good") < 0);
+}
+
+TEST_CASE("sentiment: labels, contributing words and bad input", "[sentiment]") {
+  sentiment::Sentiment s = scorer().score("Her performance could often feel somewhat lacklustre.", "en", Method::kRules);
   REQUIRE(s.words.size() == 1);
   CHECK(s.words[0].word == "lacklustre");
   CHECK(s.label == Label::kNegative);
   CHECK(sentiment::label_name(s.label) == "negative");
-  CHECK(scorer().score("the table is in the room", "en").label == Label::kNeutral);
+  CHECK(scorer().score("the table is in the room", "en", Method::kRules).label == Label::kNeutral);
   CHECK(scorer().score("wonderful, brilliant acting; awful, horrible plot", "en").label ==
         Label::kMixed);
   CHECK(scorer().score("", "").label == Label::kNeutral);
@@ -208,4 +273,64 @@ TEST_CASE("targeted: no mentions, bad spans and unrelated sentences", "[sentimen
   auto result = sentiment::targeted_sentiment(scorer(), text, mentions_of(text, {{"Han So-Hee", "han-so-hee"}}));
   REQUIRE(result.size() == 1);
   CHECK(result[0].label == Label::kNeutral);  // "awful" is about the soundtrack
+}
+
+namespace {
+
+std::vector<sentiment::Opinion> opinions_in(const std::string& text, const std::vector<sentiment::Mention>& mentions) {
+  std::vector<analysis::Token> tokens = analyzer().analyze(text);
+  return sentiment::opinions(text, tokens, scorer().score_tokens(text, tokens, "en"), mentions);
+}
+
+// "entity label: sentence start" for each opinion, in order.
+std::vector<std::string> summary(const std::string& text, const std::vector<sentiment::Opinion>& opinions) {
+  std::vector<std::string> out;
+  for (const auto& o : opinions) {
+    out.push_back(o.entity + " " + std::string(sentiment::label_name(o.label)) + ": " +
+                  text.substr(o.begin, std::min<std::size_t>(12, o.end - o.begin)));
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("opinions: praise and criticism of one actor in one passage are two opinions", "[sentiment][targeted]") {
+  std::string text = seed_paragraph("easygoing charm");
+  auto result = opinions_in(text, mentions_of(text, {{"Park Hyung-Sik", "park-hyung-sik"},
+                                                     {"Hyung-Sik", "park-hyung-sik"},
+                                                     {"Han So-Hee", "han-so-hee"}}));
+  // Sentence by sentence: "Hyung-Sik has certainly gained ... easygoing
+  // charm." and "However despite Hyung-Sik's talents ... stilted".
+  CHECK(summary(text, result) == std::vector<std::string>{"park-hyung-sik positive: Hyung-Sik ha",
+                                                          "park-hyung-sik negative: However desp"});
+  for (const auto& o : result) {
+    CHECK(text.substr(o.begin, o.end - o.begin).find('.') >= o.end - o.begin - 2);  // one sentence each
+  }
+}
+
+TEST_CASE("opinions: a turn inside a sentence splits it; 'their' after two names is both", "[sentiment][targeted]") {
+  std::string text = seed_paragraph("somewhat lacking");
+  auto her = opinions_in(text, mentions_of(text, {{"Han So-Hee’s", "han-so-hee"}, {"So Hee’s", "han-so-hee"},
+                                                  {"Soo Hee’s", "han-so-hee"}}));
+  CHECK(summary(text, her) == std::vector<std::string>{"han-so-hee negative: Nevertheless",
+                                                       "han-so-hee positive: So Hee’s p",
+                                                       "han-so-hee negative: but it is pe"});
+  std::string pair = "There was nothing wrong with Hyung Sik and Soo Hee's dynamic. "
+                     "However their potential rarely felt natural.";
+  auto both = opinions_in(pair, mentions_of(pair, {{"Hyung Sik", "park-hyung-sik"}, {"Soo Hee's", "han-so-hee"}}));
+  CHECK(summary(pair, both) == std::vector<std::string>{"han-so-hee positive: There was no",
+                                                        "park-hyung-sik positive: There was no",
+                                                        "han-so-hee negative: However thei",
+                                                        "park-hyung-sik negative: However thei"});
+}
+
+TEST_CASE("opinions: a name in a cast credit is not what a later 'her' means", "[sentiment][targeted]") {
+  std::string text = "Lee Eun Soo ( Han So-Hee ) is a lyricist. She loves her wonderful dream job.";
+  std::vector<sentiment::Mention> mentions = mentions_of(text, {{"Han So-Hee", "han-so-hee"}});
+  for (auto m : mentions_of(text, {{"Lee Eun Soo", "character:eun-soo"}})) {
+    m.performer = false;
+    mentions.push_back(m);
+  }
+  auto result = opinions_in(text, mentions);
+  CHECK(summary(text, result) == std::vector<std::string>{"character:eun-soo positive: She loves he"});
 }

@@ -12,8 +12,8 @@
 namespace revsearch {
 
 // The term prefixes a facet may count (language, kind, sentiment label,
-// actor, character, title entity, crew, film), declared once for writer
-// and reader.
+// actor, character, title entity, crew, film, opinions about a person),
+// declared once for writer and reader.
 const std::vector<std::string_view>& facet_prefixes();
 
 // The document's terms under facet_prefixes(), '\0'-separated, in term

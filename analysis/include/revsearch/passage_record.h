@@ -17,6 +17,19 @@
 
 namespace revsearch {
 
+// An opinion about a person the passage names (sentiment/targeted.h), for
+// showing the sentence that carries it: who, which way, and where.
+struct StoredOpinion {
+  std::string entity;  // schema::person_sentiment_entity ("han-so-hui", "given:so-hui", "character:...")
+  std::string label;   // "positive" or "negative" ("mixed" never; neutral ones are not stored)
+  std::uint32_t begin = 0, end = 0;  // byte span of the sentence (part) in the passage text
+  double score = 0;    // -1..+1, stored to 1/1000
+
+  bool operator==(const StoredOpinion& o) const {
+    return entity == o.entity && label == o.label && begin == o.begin && end == o.end && score == o.score;
+  }
+};
+
 struct PassageRecord {
   std::string review_id;
   unsigned passage = 0;          // 1-based passage number within its review
@@ -32,6 +45,7 @@ struct PassageRecord {
   std::optional<double> sentiment;  // passage score, -1..+1
   std::string sentiment_label;   // "positive", "negative", "neutral", "mixed"
   std::vector<std::string> actors, characters, titles;  // display names of the entities mentioned
+  std::vector<StoredOpinion> opinions;  // about the people named, in text order
 
   std::string encode() const;
   // nullopt when `bytes` is not a record of this format (damage, or a

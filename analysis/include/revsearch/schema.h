@@ -73,9 +73,10 @@ inline constexpr Xapian::valueno kSlotReview = 4;
 
 // Sentiment (issue 6): the passage's label as a term, the score itself
 // (-1..+1, sortable_serialise) as a value, and targeted sentiment as one
-// term per entity and label. `sentiment:word` needs no terms of its own: a
-// sentiment word moves the score wherever it stands, so the query is the
-// word's stem term when the lexicon gives it a weight.
+// term per entity and label (wdf = how many sentences hold that opinion).
+// `sentiment:word` needs no terms of its own: a sentiment word moves the
+// score wherever it stands, so the query is the word's stem term when the
+// lexicon gives it a weight.
 inline constexpr std::string_view kSentimentLabel = "XSL";   // "positive", "negative", "neutral", "mixed"
 inline constexpr std::string_view kEntitySentiment = "XSE";  // entity key + ':' + label
 inline constexpr Xapian::valueno kSlotSentiment = 5;         // sortable passage sentiment score
@@ -128,7 +129,7 @@ inline Xapian::Query review_query(std::string_view review_id) {
 inline constexpr std::string_view kFormatKey = "revsearch.format";
 // Format 3: Korean light verbs, nominalisers and unspaced runs; facet terms
 // in kSlotFacets, no synonym table; people of films (XD crew, XM movie
-// terms), film catalogue in metadata.
+// terms), film catalogue in metadata; XSE terms per opinion, wdf = opinion count.
 inline constexpr std::string_view kFormat = "3";
 
 inline std::string prefixed(std::string_view prefix, std::string_view term) {

@@ -1,5 +1,5 @@
 // How a passage's sentiment is stored (issue 6): score value, label term,
-// and per-entity label terms for targeted sentiment.
+// and per-person opinion terms for targeted sentiment.
 #pragma once
 
 #include <xapian.h>
@@ -16,19 +16,19 @@ namespace revsearch::indexer {
 // Score in schema::kSlotSentiment, "XSL<label>".
 void add_sentiment_terms(Xapian::Document& doc, const sentiment::Sentiment& s);
 
-// "XSE<entity>:<label>" for each entity with a non-neutral sentiment; the
-// index side of `actor:"..." sentiment:negative` (see targeted.h).
-void add_entity_sentiment_terms(Xapian::Document& doc, const std::vector<sentiment::EntitySentiment>& entities);
+// "XSE<entity>:<label>" for each entity and label some opinion has (neutral
+// ones are not stored), wdf = how many opinions (sentences) say it: the
+// index side of `actor:"..." sentiment:negative`, which ranks by it, and of
+// the opinion counts of facets (see targeted.h).
+void add_opinion_terms(Xapian::Document& doc, const std::vector<sentiment::Opinion>& opinions);
 
-// Targeted sentiment about the people a passage mentions (issues 5+6):
-// XSE terms per actor and character (schema::person_sentiment_entity), also
-// under the given name. Characters are entities of their own, so feelings
-// about "Eun Soo" are not credited to the actor named nearby. `tokens` and
-// `feeling` are the passage's analysis and sentiment, as build_document got
-// them. Returns the per-person sentiment.
-std::vector<sentiment::EntitySentiment> add_person_sentiment(Xapian::Document& doc, std::string_view text,
-                                                             const std::vector<analysis::Token>& tokens,
-                                                             const sentiment::Sentiment& feeling,
-                                                             const std::vector<entities::Mention>& mentions);
+// Targeted sentiment about the people a passage mentions (issues 5+6): the
+// opinion terms of sentiment::person_opinions (actors, characters, and the
+// same under the given name). `tokens` and `feeling` are the passage's
+// analysis and sentiment, as build_document got them. Returns the opinions.
+std::vector<sentiment::Opinion> add_person_sentiment(Xapian::Document& doc, std::string_view text,
+                                                     const std::vector<analysis::Token>& tokens,
+                                                     const sentiment::Sentiment& feeling,
+                                                     const std::vector<entities::Mention>& mentions);
 
 }  // namespace revsearch::indexer

@@ -31,8 +31,10 @@ struct Facet {
 // (schema::kSlotFacets), numeric value slots (rating) directly.
 class FacetCounter {
  public:
-  // Throws UsageError for an unknown facet name.
-  explicit FacetCounter(const std::vector<std::string>& names);
+  // Throws UsageError for an unknown facet name. `people`: the sentiment
+  // entities the query asks about (OpinionQuery::people); with them the
+  // sentiment facet counts opinions about them, not passage labels.
+  explicit FacetCounter(const std::vector<std::string>& names, const std::vector<std::string>& people = {});
   ~FacetCounter();
   FacetCounter(const FacetCounter&) = delete;
   FacetCounter& operator=(const FacetCounter&) = delete;
@@ -51,7 +53,8 @@ class FacetCounter {
  private:
   struct Field;
   std::vector<std::unique_ptr<Field>> fields_;
-  std::unique_ptr<Xapian::ValueCountMatchSpy> terms_;  // the facet-terms value, shared by the term fields
+  std::unique_ptr<Xapian::ValueCountMatchSpy> terms_;
+  std::vector<std::string> people_;  // the facet-terms value, shared by the term fields
 };
 
 }  // namespace revsearch::query

@@ -47,9 +47,17 @@ struct QueryWord {
   std::string search_term;  // the term searched for it (e.g. "Zlacklustr")
 };
 
+// The people a query asks about and, with `actor:X sentiment:L`, the label
+// of the opinions about them it asks for.
+struct OpinionQuery {
+  std::string label;                // "negative", ...; empty: no opinion asked for
+  std::vector<std::string> people;  // sentiment entities (schema::person_sentiment_entity), not under NOT/-
+};
+
 struct ParsedQuery {
   Xapian::Query query;
   Highlights highlights;
+  OpinionQuery opinions;
   std::vector<QueryTerm> terms;
   std::vector<QueryWord> words;
   // What the user should know about how the query was read ("'Zelda

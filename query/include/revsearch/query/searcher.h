@@ -87,6 +87,7 @@ struct Hit {
   // The film the review is about, from the catalogue (index --catalog);
   // empty when the database has none or the film is not in it.
   std::optional<entities::Film> film;
+  std::vector<StoredOpinion> opinions;  // about the people named (sentiment/targeted.h)
 };
 
 struct SearchResult {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "revsearch/analysis/analyzer.h"
+#include "revsearch/passage_record.h"
 #include "revsearch/query/query_parser.h"
 
 namespace revsearch::query {
@@ -27,8 +28,13 @@ struct Snippet {
 
 // A window of about `max_bytes` of `text` around the densest cluster of
 // tokens whose exact form or search form is highlighted, or that begin with
-// a highlighted wildcard prefix.
+// a highlighted wildcard prefix. With `opinion`, the window starts at the
+// sentence holding it, whose words of that feeling are highlighted too.
 Snippet make_snippet(std::string_view text, analysis::Analyzer& analyzer, const Highlights& highlights,
-                     std::size_t max_bytes = 320);
+                     std::size_t max_bytes = 320, const StoredOpinion* opinion = nullptr);
+
+// The opinion a query asks for among a passage's (`actor:X
+// sentiment:negative`: the strongest negative one about X), or null.
+const StoredOpinion* asked_opinion(const std::vector<StoredOpinion>& opinions, const OpinionQuery& asked);
 
 }  // namespace revsearch::query

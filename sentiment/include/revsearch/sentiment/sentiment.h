@@ -1,6 +1,10 @@
-// Lexicon-based sentiment of a passage: English (VADER lexicon with review
-// rules) and Korean (a lexicon derived from the NSMC training split), each
-// with negation, intensifiers/hedges, contrast and emphasis rules.
+// Sentiment of a passage: a learned linear model over words and word pairs
+// (English: trained on polarity-v2 and the calibration halves of the
+// sentiment-dev sets, with the lexicon rules' score as one more feature;
+// Korean: trained on the NSMC training split), next to the lexicon rules
+// (English: VADER lexicon with review rules; Korean: a lexicon derived from
+// the NSMC training split, each with negation, intensifiers/hedges, contrast
+// and emphasis rules) whose words say which person an opinion is about.
 #pragma once
 
 #include <cstddef>
@@ -33,10 +37,14 @@ struct Sentiment {
   std::string lang;      // "en" or "ko": the scorer that was used
   double positive = 0;   // sum of positive contributions
   double negative = 0;   // sum of negative contributions, as a positive number
-  std::vector<WordScore> words;
+  std::vector<WordScore> words;  // what moved the score (kModel: model features, pairs with an empty term)
+  // kModel: the lexicon words with the rules applied (kRules' words), the
+  // opinion words targeted sentiment attributes to people. Empty otherwise.
+  std::vector<WordScore> lexicon_words;
 };
 
 enum class Method {
+  kModel,  // the learned linear model (with the rules' score as a feature); also fills lexicon_words
   kRules,  // lexicon weights plus negation, intensifier, contrast and emphasis rules
   kPlain,  // baseline: English plain VADER-lexicon sum, Korean unweighted +1/-1 count
 };
@@ -48,11 +56,13 @@ class Scorer {
 
   // `lang`: "en", "ko", or empty/"auto" to use analysis::detect_language
   // (Korean if detected, English otherwise). `text` must be valid UTF-8.
-  Sentiment score(std::string_view text, std::string_view lang = "", Method method = Method::kRules);
+  Sentiment score(std::string_view text, std::string_view lang = "", Method method = Method::kModel);
 
   // The same, on tokens already produced by the analyser for `text`.
+  // Without `explain`, kModel leaves `words` empty (lexicon_words stay):
+  // for callers that keep only the score, label and opinions.
   Sentiment score_tokens(std::string_view text, const std::vector<analysis::Token>& tokens,
-                         std::string_view lang, Method method = Method::kRules);
+                         std::string_view lang, Method method = Method::kModel, bool explain = true);
 
   analysis::Analyzer& analyzer() { return analyzer_; }
 
