@@ -133,7 +133,7 @@ std::vector<Facet> FacetCounter::results(const Metadata& names, std::string_view
       for (const auto& [value, count] : counts) facet.values.push_back({value, count, ""});
     } else if (spec.source == Source::kFilm) {
       // Per film, then summed per genre or year: a passage counts once per value.
-      std::map<std::string, Xapian::doccount> counts;
+      std::map<std::string, Xapian::doccount> counts, films;
       for (const auto& [terms, count] : combinations) {
         for (const std::string& term : terms) {
           if (!schema::has_prefix(term, spec.prefix)) continue;
@@ -145,17 +145,14 @@ std::vector<Facet> FacetCounter::results(const Metadata& names, std::string_view
           } else if (spec.name == "year") {
             if (film->year) counts[std::to_string(film->year)] += count;
           } else {
-            counts["\0" + id] += count;  // a film: shown by title, keyed by id
+            films[id] += count;  // shown by title, keyed by id
           }
         }
       }
-      for (const auto& [value, count] : counts) {
-        if (!value.empty() && value[0] == '\0') {
-          const entities::Film* film = catalog->film(value.substr(1));
-          facet.values.push_back({film->title.empty() ? film->title_en : film->title, count, value.substr(1)});
-        } else {
-          facet.values.push_back({value, count, ""});
-        }
+      for (const auto& [value, count] : counts) facet.values.push_back({value, count, ""});
+      for (const auto& [id, count] : films) {
+        const entities::Film* film = catalog->film(id);
+        facet.values.push_back({film->title.empty() ? film->title_en : film->title, count, id});
       }
     } else if (spec.source == Source::kTermPrefix) {
       std::map<std::string, Xapian::doccount> counts;

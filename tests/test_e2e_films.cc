@@ -123,6 +123,13 @@ TEST_CASE("e2e films: title:, cast:, genre: and year: reach reviews through the 
   auto facets = search_json(f.db, {"--facets", "genre,year", "cast:\"Bruce Willis\""})["facets"];
   CHECK(facets["year"].size() == 2);
   CHECK(facets["genre"][0]["value"] == "액션");
+  // The film facet names each film by its title, keyed by its movie id.
+  auto films = search_json(f.db, {"--facets", "film", "cast:\"Bruce Willis\""})["facets"]["film"];
+  REQUIRE(!films.empty());
+  for (const auto& film : films) {
+    CHECK(!film["key"].get<std::string>().empty());
+    CHECK(film["value"] != film["key"]);
+  }
   CHECK(f.search("cast:\"Zelda Quimby\"")["notices"].size() == 1);
   CHECK(run_revsearch({"search", "--db", f.db, "year:19x8"}).status == 2);
 }
