@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Film people and the film catalogue on real data (issue 14): indexes the
+# Film people and the film catalogue on real data: indexes the
 # first 100,000 NSMC reviews and the 2,000 English polarity reviews (as .txt
 # files) with --catalog ../shared/data/films, then compares cross-script and
 # cross-spelling queries as passage sets, and prints the postings budget.

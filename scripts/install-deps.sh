@@ -5,9 +5,9 @@ set -euo pipefail
 packages=(g++ cmake make pkg-config libxapian-dev libicu-dev libspdlog-dev catch2 libcli11-dev
   nlohmann-json3-dev zlib1g-dev xapian-tools
   clang libclang-rt-14-dev  # hardening (issue 9): libFuzzer and its sanitizer runtimes
-  libcpp-httplib-dev  # issue 15: `revsearch serve`
-  chromium fonts-nanum  # issue 15: the browser test (headless) and Korean glyphs in its screenshots
-  wrk  # issue 15: the server load benchmark
+  libcpp-httplib-dev  # `revsearch serve`
+  chromium fonts-nanum  # the browser test (headless) and Korean glyphs in its screenshots
+  wrk  # the server load benchmark
   unzip)  # the polarity-v2 zip: sentiment accuracy benchmark and the model reproducibility test
 missing=()
 for p in "${packages[@]}"; do
