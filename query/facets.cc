@@ -123,7 +123,6 @@ std::vector<Facet> FacetCounter::results(const Metadata& names, std::string_view
     return with;
   }() : 0;
   std::vector<Facet> out;
-  const entities::Gazetteer& people = entities::Gazetteer::builtin();
   for (const auto& field : fields_) {
     const FieldSpec& spec = *field->spec;
     Facet facet{std::string(spec.name), {}};
@@ -167,7 +166,7 @@ std::vector<Facet> FacetCounter::results(const Metadata& names, std::string_view
       for (const auto& [value, count] : counts) {
         if (spec.entity) {
           // People by their name in the query's script (성룡 or Jackie Chan).
-          const entities::Person* person = people.by_key(value);
+          const entities::Person* person = entities::Gazetteer::builtin().by_key(value);
           std::string term = std::string(spec.prefix) + value;
           std::string shown = person ? std::string(person->display_like(query_text))
                                      : entity_display_name(names, term, spec.prefix.size());

@@ -89,15 +89,17 @@ long index_and_kill(const std::vector<std::string>& args, const std::string& db,
   return static_cast<long>(committed_docs(db));
 }
 
+std::string score_text(double score) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.9f", score);
+  return text;
+}
+
 // The scores of the first page, as a user gets it (the match prunes there).
 std::vector<std::string> first_page_scores(const std::string& db, const std::string& query) {
   revsearch::query::Searcher searcher(db);
   std::vector<std::string> out;
-  for (const auto& hit : searcher.search(query, revsearch::query::SearchOptions{}).hits) {
-    char score[32];
-    std::snprintf(score, sizeof score, "%.9f", hit.score);
-    out.push_back(score);
-  }
+  for (const auto& hit : searcher.search(query, revsearch::query::SearchOptions{}).hits) out.push_back(score_text(hit.score));
   return out;
 }
 
@@ -107,9 +109,7 @@ std::vector<std::string> ranked(const std::string& db, const std::string& query)
   options.limit = 10000;  // every match: ties at a cut-off may fall either way
   std::vector<std::string> out;
   for (const auto& hit : searcher.search(query, options).hits) {
-    char score[32];
-    std::snprintf(score, sizeof score, "%.9f", hit.score);
-    out.push_back(std::string(score) + " " + hit.review_id + "#" + std::to_string(hit.passage));
+    out.push_back(score_text(hit.score) + " " + hit.review_id + "#" + std::to_string(hit.passage));
   }
   std::sort(out.begin(), out.end());
   return out;
