@@ -119,7 +119,9 @@ std::vector<std::string> ranked(const std::string& db, const std::string& query)
 
 TEST_CASE("e2e bulk: kill -9 mid-run, re-run, same passages as an uninterrupted run", "[e2e][bulk]") {
   TempDir dir;
-  std::string slice = nsmc_slice(dir, 20000);
+  // Smaller in the sanitized build (about 3x slower): still eight commits.
+  const std::size_t lines = kSanitizedBuild ? 8000 : 20000;
+  std::string slice = nsmc_slice(dir, lines);
   if (slice.empty()) {
     WARN("../shared/data/nsmc missing: resume test skipped");
     return;
@@ -138,7 +140,7 @@ TEST_CASE("e2e bulk: kill -9 mid-run, re-run, same passages as an uninterrupted 
   RunResult reference = run_revsearch(args_for(dir / "ref"));  // one database, never interrupted
   REQUIRE(reference.status == 0);
   auto expected = digest(dir / "ref");
-  REQUIRE(expected.size() > 19000);
+  REQUIRE(expected.size() > lines * 95 / 100);
 
   // Two kills at different depths, then a run to completion.
   std::string db = dir / "db";
