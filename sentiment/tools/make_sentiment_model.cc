@@ -17,6 +17,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -40,12 +41,29 @@ using namespace revsearch;
 using sentiment::pearson;
 namespace fs = std::filesystem;
 
+// How a sentiment-dev snippet (a human score -4..4) is learned from.
+enum class DevLoss {
+  kClassify,  // logistic loss on sign(score), example weight min(1, |score| / 2)
+  kSoft,      // logistic loss with the soft target P(positive) = (1 + score / 4) / 2:
+              // its optimum is tanh(margin / 2) = score / 4, a regression on the scale
+  kSquared,   // squared loss between tanh(margin / 2) and score / 4
+};
+
 struct Settings {
   double l2 = 0;          // per-update L2 penalty on touched weights
   double rate = 0.1;      // AdaGrad learning rate
   int epochs = 0;
   std::uint32_t min_documents = 0;  // features in fewer training texts are left out
   double min_weight = 0;  // weights closer to zero are not written
+  DevLoss dev_loss = DevLoss::kClassify;
+  // Example weight of each English set (multiplies the loss's own weight).
+  double polarity_weight = 1, amazon_weight = 1, nyt_weight = 1, tweets_weight = 1;
+  double dev_scale = 0.25;      // kSoft / kSquared target: clamp(score * dev_scale, -1, 1)
+  bool split_lexicon = false;  // also learn weights for the rules' positive and negative sums
+  double length_norm = 0;      // > 0: a text with n > length_norm features has each count sqrt(length_norm / n)
+  double lexicon_rate = 0;     // AdaGrad rate of the rules-score weight (0: the same as the words')
+  const std::vector<bool>* excluded = nullptr;
+  int seeds = 1;  // > 1: the average of that many trainings, each in its own order  // features never learned (experiments)
 };
 constexpr Settings kEnglish{1e-4, 0.1, 15, 2, 0.01};
 constexpr Settings kKorean{2e-7, 0.1, 4, 3, 0.05};
@@ -53,9 +71,12 @@ constexpr Settings kKorean{2e-7, 0.1, 4, 3, 0.05};
 struct Example {
   std::vector<std::uint32_t> features;  // distinct feature ids
   double lexicon = 0;                   // the rules' score, -1..1 (English)
+  double praise = 0, blame = 0;         // the rules' positive / negative sums, each normalised to 0..1
   double weight = 1;
   bool positive = false;
   double human = 0;  // sentiment-dev: the human score; polarity: fold number
+  int set = 0;       // English: 0 polarity, 1 Amazon, 2 NYT, 3 tweets (the sentiment-dev files)
+  int fold = 0;      // calibration snippets: the fold of en-dev-cv
 };
 
 class Vocabulary {
@@ -73,13 +94,21 @@ class Vocabulary {
   std::vector<std::string> keys_;
 };
 
+double feature_value(const Example& e, double length_norm) {
+  double n = static_cast<double>(e.features.size());
+  return length_norm > 0 && n > length_norm ? std::sqrt(length_norm / n) : 1.0;
+}
+
 struct Trained {
   std::vector<double> weights;
-  double bias = 0, lexicon = 0;
+  double bias = 0, lexicon = 0, praise = 0, blame = 0;
+  double length_norm = 0;
   double margin(const Example& e) const {
-    double z = bias + lexicon * e.lexicon;
-    for (std::uint32_t f : e.features) z += f < weights.size() ? weights[f] : 0;
-    return z;
+    double z = bias + lexicon * e.lexicon, words = 0;
+    if (praise != 0 || blame != 0) z += praise * e.praise + blame * e.blame;
+    for (std::uint32_t f : e.features) words += f < weights.size() ? weights[f] : 0;
+    double value = feature_value(e, length_norm);
+    return value == 1 ? z + words : z + words * value;
   }
 };
 
@@ -93,41 +122,96 @@ Example example(Vocabulary& vocabulary, const std::vector<sentiment::Feature>& f
 
 // Logistic regression by AdaGrad over the examples `use` picks; features in
 // fewer than settings.min_documents of them stay at zero.
-Trained train(const std::vector<Example>& examples, const std::vector<std::size_t>& use, std::size_t dimensions,
-              const Settings& settings, bool with_lexicon) {
+Trained train_once(const std::vector<Example>& examples, const std::vector<std::size_t>& use,
+                   std::size_t dimensions, const Settings& settings, bool with_lexicon, std::uint64_t seed) {
   std::vector<std::uint32_t> documents(dimensions, 0);
   for (std::size_t i : use) {
     for (std::uint32_t f : examples[i].features) ++documents[f];
   }
+  if (settings.excluded) {
+    for (std::size_t f = 0; f < dimensions; ++f) {
+      if ((*settings.excluded)[f]) documents[f] = 0;
+    }
+  }
   Trained model;
+  model.length_norm = settings.length_norm;
   model.weights.assign(dimensions, 0);
   std::vector<double> squares(dimensions, 1e-8);
-  double bias_squares = 1e-8, lexicon_squares = 1e-8;
+  double bias_squares = 1e-8, lexicon_squares = 1e-8, praise_squares = 1e-8, blame_squares = 1e-8;
   std::vector<std::size_t> order = use;
-  std::mt19937_64 random(20261130);
+  std::mt19937_64 random(seed);
   for (int epoch = 0; epoch < settings.epochs; ++epoch) {
     // Fisher-Yates with our own index draw: the same order on every library.
     for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random() % i]);
     for (std::size_t i : order) {
       const Example& e = examples[i];
+      double value = feature_value(e, settings.length_norm);
       double z = model.bias + (with_lexicon ? model.lexicon * e.lexicon : 0);
-      for (std::uint32_t f : e.features) z += model.weights[f];
+      if (settings.split_lexicon) z += model.praise * e.praise + model.blame * e.blame;
+      if (value == 1) {
+        for (std::uint32_t f : e.features) z += model.weights[f];
+      } else {
+        double words = 0;
+        for (std::uint32_t f : e.features) words += model.weights[f];
+        z += words * value;
+      }
       double p = 1 / (1 + std::exp(-z));
-      double g = (p - (e.positive ? 1.0 : 0.0)) * e.weight;
+      const double set_weight[] = {settings.polarity_weight, settings.amazon_weight, settings.nyt_weight,
+                                   settings.tweets_weight};
+      double g = 0;
+      if (e.set == 0 || settings.dev_loss == DevLoss::kClassify) {
+        g = (p - (e.positive ? 1.0 : 0.0)) * e.weight * set_weight[e.set];
+      } else if (settings.dev_loss == DevLoss::kSoft) {  // every snippet counts, a neutral one too
+        g = (p - (1 + std::clamp(e.human * settings.dev_scale, -1.0, 1.0)) / 2) * set_weight[e.set];
+      } else {  // d/dz of (tanh(z/2) - y)^2 / 2, with tanh(z/2) = 2p - 1
+        double t = 2 * p - 1;
+        g = (t - std::clamp(e.human * settings.dev_scale, -1.0, 1.0)) * (1 - t * t) / 2 * set_weight[e.set];
+      }
       bias_squares += g * g;
       model.bias -= settings.rate * g / std::sqrt(bias_squares);
       if (with_lexicon) {
         double gl = g * e.lexicon;
         lexicon_squares += gl * gl;
-        model.lexicon -= settings.rate * gl / std::sqrt(lexicon_squares);
+        if (settings.split_lexicon) {
+          double gp = g * e.praise, gb = g * e.blame;
+          praise_squares += gp * gp;
+          blame_squares += gb * gb;
+          model.praise -= settings.rate * gp / std::sqrt(praise_squares);
+          model.blame -= settings.rate * gb / std::sqrt(blame_squares);
+        }
+        model.lexicon -= (settings.lexicon_rate > 0 ? settings.lexicon_rate : settings.rate) * gl / std::sqrt(lexicon_squares);
       }
       for (std::uint32_t f : e.features) {
         if (documents[f] < settings.min_documents) continue;
-        double gf = g + settings.l2 * model.weights[f];
+        double gf = g * value + settings.l2 * model.weights[f];
         squares[f] += gf * gf;
         model.weights[f] -= settings.rate * gf / std::sqrt(squares[f]);
       }
     }
+  }
+  return model;
+}
+
+// One training (settings.seeds == 1), or the average of several, each
+// shuffled with its own seed (20261130, 20261131, ...): still one linear model.
+Trained train(const std::vector<Example>& examples, const std::vector<std::size_t>& use, std::size_t dimensions,
+              const Settings& settings, bool with_lexicon) {
+  Trained model = train_once(examples, use, dimensions, settings, with_lexicon, 20261130);
+  if (settings.seeds > 1) {
+    for (int k = 1; k < settings.seeds; ++k) {
+      Trained more = train_once(examples, use, dimensions, settings, with_lexicon, 20261130 + static_cast<std::uint64_t>(k));
+      for (std::size_t f = 0; f < dimensions; ++f) model.weights[f] += more.weights[f];
+      model.bias += more.bias;
+      model.lexicon += more.lexicon;
+      model.praise += more.praise;
+      model.blame += more.blame;
+    }
+    double n = settings.seeds;
+    for (double& w : model.weights) w /= n;
+    model.bias /= n;
+    model.lexicon /= n;
+    model.praise /= n;
+    model.blame /= n;
   }
   for (std::size_t f = 0; f < dimensions; ++f) {
     if (std::fabs(model.weights[f]) < settings.min_weight) model.weights[f] = 0;
@@ -195,7 +279,10 @@ EnglishData read_english(const std::string& polarity_dir, const std::string& dev
   auto add = [&](const std::string& text) {
     std::vector<analysis::Token> tokens = analyzer.analyze(text);
     Example e = example(data.vocabulary, sentiment::english_features(text, tokens));
-    e.lexicon = scorer.score_tokens(text, tokens, "en", sentiment::Method::kRules).score;
+    sentiment::Sentiment rules = scorer.score_tokens(text, tokens, "en", sentiment::Method::kRules);
+    e.lexicon = rules.score;
+    e.praise = rules.positive / std::sqrt(rules.positive * rules.positive + 15);
+    e.blame = rules.negative / std::sqrt(rules.negative * rules.negative + 15);
     data.examples.push_back(std::move(e));
     return data.examples.size() - 1;
   };
@@ -224,6 +311,9 @@ EnglishData read_english(const std::string& polarity_dir, const std::string& dev
   if (dev_files.empty()) throw std::runtime_error("no *_GroundTruth.txt in " + dev_dir);
   std::sort(dev_files.begin(), dev_files.end());
   for (const fs::path& file : dev_files) {
+    std::string name = file.filename().string();
+    int set = name.rfind("amazon", 0) == 0 ? 1 : name.rfind("nyt", 0) == 0 ? 2 : name.rfind("tweets", 0) == 0 ? 3 : 0;
+    if (set == 0) throw std::runtime_error("unknown sentiment-dev set " + file.string());
     std::ifstream in(file);
     std::size_t line_number = 0, kept = 0;
     auto& report = data.report[file.filename().string()];
@@ -242,6 +332,8 @@ EnglishData read_english(const std::string& polarity_dir, const std::string& dev
       e.human = human;
       e.positive = human > 0;
       e.weight = std::min(1.0, std::fabs(human) / 2);
+      e.set = set;
+      e.fold = static_cast<int>((kept / 2) % 10);
       // Even lines calibrate (are learned from), odd lines are reported.
       ((kept++ % 2 == 0) ? data.calibration : report).push_back(at);
     }
@@ -291,6 +383,140 @@ int english(const std::string& polarity_dir, const std::string& dev_dir, const s
                 human.size(), pearson(human, rules), pearson(human, learned));
   }
   if (output) write_model(*output, model, data.vocabulary, kEnglish, english_provenance(data));
+  return 0;
+}
+
+// en-dev-cv: 10-fold cross-validation inside the training data only, for
+// choosing settings without the report halves. Fold f holds out the polarity
+// reviews with file index mod 10 = f and the calibration snippets (even
+// lines) whose position among their file's even lines, mod 10, is f; the
+// model trained on the rest scores them. Reports polarity accuracy and each
+// sentiment-dev file's Pearson r over its pooled held-out calibration
+// snippets. The odd lines are not read into any figure.
+void dev_cv(const EnglishData& data, const Settings& settings, const std::string& name) {
+  std::size_t dims = data.vocabulary.size();
+  std::vector<double> predicted(data.examples.size(), 0);
+  long right = 0;
+  double lexicon = 0, bias = 0, praise = 0, blame = 0;
+  for (int fold = 0; fold < 10; ++fold) {
+    std::vector<std::size_t> use, held;
+    for (std::size_t i : data.polarity) (static_cast<int>(data.examples[i].human) == fold ? held : use).push_back(i);
+    for (std::size_t i : data.calibration) (data.examples[i].fold == fold ? held : use).push_back(i);
+    Trained model = train(data.examples, use, dims, settings, true);
+    lexicon += model.lexicon / 10;
+    praise += model.praise / 10;
+    blame += model.blame / 10;
+    bias += model.bias / 10;
+    for (std::size_t i : held) {
+      double m = model.margin(data.examples[i]);
+      predicted[i] = std::tanh(m / 2);
+      if (data.examples[i].set == 0) right += (m > 0) == data.examples[i].positive;
+    }
+  }
+  std::printf("%-28s polarity %.2f%%", name.c_str(),
+              100.0 * static_cast<double>(right) / static_cast<double>(data.polarity.size()));
+  for (int set = 1; set <= 3; ++set) {
+    std::vector<double> human, model, rules;
+    for (std::size_t i : data.calibration) {
+      if (data.examples[i].set != set) continue;
+      human.push_back(data.examples[i].human);
+      model.push_back(predicted[i]);
+      rules.push_back(data.examples[i].lexicon);
+    }
+    std::printf("  %s r %.3f (rules %.3f)", set == 1 ? "amazon" : set == 2 ? "nyt" : "tweets", pearson(human, model),
+                pearson(human, rules));
+  }
+  std::printf("  @lexicon %.2f @bias %.2f @praise %.2f @blame %.2f\n", lexicon, bias, praise, blame);
+  if (const char* dump = std::getenv("SENTIMENT_CV_DUMP")) {  // held-out predictions, for reading errors
+    std::ofstream out(std::string(dump) + "." + name + ".tsv");
+    for (std::size_t i : data.calibration) {
+      out << data.examples[i].set << '\t' << data.examples[i].human << '\t' << data.examples[i].lexicon << '\t'
+          << predicted[i] << '\t' << data.examples[i].features.size() << '\n';
+    }
+  }
+  std::fflush(stdout);
+}
+
+// "name:key=value,key=value": loss=classify|soft|squared, l2, epochs, rate,
+// polarity/amazon/nyt/tweets (set weights), min_documents.
+std::pair<std::string, Settings> parse_variant(const std::string& spec) {
+  Settings settings = kEnglish;
+  std::size_t colon = spec.find(':');
+  std::string name = spec.substr(0, colon);
+  if (colon == std::string::npos) return {name, settings};
+  std::istringstream items(spec.substr(colon + 1));
+  for (std::string item; std::getline(items, item, ',');) {
+    std::size_t eq = item.find('=');
+    if (eq == std::string::npos) throw std::runtime_error("bad variant item " + item);
+    std::string key = item.substr(0, eq), value = item.substr(eq + 1);
+    if (key == "loss") {
+      settings.dev_loss = value == "soft" ? DevLoss::kSoft : value == "squared" ? DevLoss::kSquared : DevLoss::kClassify;
+    } else if (key == "l2") {
+      settings.l2 = std::stod(value);
+    } else if (key == "epochs") {
+      settings.epochs = std::stoi(value);
+    } else if (key == "rate") {
+      settings.rate = std::stod(value);
+    } else if (key == "min_documents") {
+      settings.min_documents = static_cast<std::uint32_t>(std::stoul(value));
+    } else if (key == "seeds") {
+      settings.seeds = std::stoi(value);
+    } else if (key == "split") {
+      settings.split_lexicon = value == "1";
+    } else if (key == "norm") {
+      settings.length_norm = std::stod(value);
+    } else if (key == "lexrate") {
+      settings.lexicon_rate = std::stod(value);
+    } else if (key == "scale") {
+      settings.dev_scale = std::stod(value);
+    } else if (key == "polarity") {
+      settings.polarity_weight = std::stod(value);
+    } else if (key == "amazon") {
+      settings.amazon_weight = std::stod(value);
+    } else if (key == "nyt") {
+      settings.nyt_weight = std::stod(value);
+    } else if (key == "tweets") {
+      settings.tweets_weight = std::stod(value);
+    } else {
+      throw std::runtime_error("unknown variant key " + key);
+    }
+  }
+  return {name, settings};
+}
+
+int english_dev_cv(const std::string& polarity_dir, const std::string& dev_dir, const std::vector<std::string>& specs) {
+  EnglishData data = read_english(polarity_dir, dev_dir);
+  std::vector<bool> pairs(data.vocabulary.size()), negated(data.vocabulary.size());
+  for (std::size_t f = 0; f < data.vocabulary.size(); ++f) {
+    const std::string& key = data.vocabulary.key(static_cast<std::uint32_t>(f));
+    pairs[f] = key.find(' ') != std::string::npos;
+    negated[f] = key[0] == '!';
+  }
+  if (specs.empty()) dev_cv(data, kEnglish, "committed settings");
+  for (const std::string& spec : specs) {
+    auto [name, settings] = parse_variant(spec);
+    if (spec.find("short") != std::string::npos) {
+      // Domain copies: a text with fewer than 300 features also has "~key" for each key.
+      EnglishData copy = data;
+      std::size_t longest_short = 0, shortest_long = 1 << 30;
+      for (Example& e : copy.examples) {
+        if (e.features.size() >= 300) {
+          shortest_long = std::min(shortest_long, e.features.size());
+          continue;
+        }
+        longest_short = std::max(longest_short, e.features.size());
+        std::vector<std::uint32_t> more = e.features;
+        for (std::uint32_t f : e.features) more.push_back(copy.vocabulary.id("~" + data.vocabulary.key(f)));
+        e.features = more;
+      }
+      std::fprintf(stderr, "short: up to %zu features, long from %zu\n", longest_short, shortest_long);
+      dev_cv(copy, settings, name);
+      continue;
+    }
+    if (spec.find("nopairs") != std::string::npos) settings.excluded = &pairs;
+    if (spec.find("nonegated") != std::string::npos) settings.excluded = &negated;
+    dev_cv(data, settings, name);
+  }
   return 0;
 }
 
@@ -350,11 +576,15 @@ int main(int argc, char** argv) {
   try {
     if (args.size() == 4 && args[0] == "en") return english(args[1], args[2], &args[3]);
     if (args.size() == 3 && args[0] == "en-cv") return english(args[1], args[2], nullptr);
+    if (args.size() >= 3 && args[0] == "en-dev-cv") {
+      return english_dev_cv(args[1], args[2], std::vector<std::string>(args.begin() + 3, args.end()));
+    }
     if ((args.size() == 3 || args.size() == 4) && args[0] == "ko") {
       return korean(args[1], args[2], args.size() == 4 ? args[3][0] : '\0');
     }
     std::cerr << "usage: make-sentiment-model en POLARITY_DIR SENTIMENT_DEV_DIR OUTPUT.tsv\n"
                  "       make-sentiment-model en-cv POLARITY_DIR SENTIMENT_DEV_DIR\n"
+                 "       make-sentiment-model en-dev-cv POLARITY_DIR SENTIMENT_DEV_DIR [NAME:KEY=VALUE,...]...\n"
                  "       make-sentiment-model ko NSMC.jsonl.gz OUTPUT.tsv [DEV_DIGIT]\n";
     return 2;
   } catch (const std::exception& e) {
