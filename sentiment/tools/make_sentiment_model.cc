@@ -3,13 +3,19 @@
 // depends only on the data) and measures them on data they were not trained on.
 //   make-sentiment-model en POLARITY_DIR SENTIMENT_DEV_DIR OUTPUT.tsv
 //   make-sentiment-model en-cv POLARITY_DIR SENTIMENT_DEV_DIR
+//   make-sentiment-model en-dev-cv POLARITY_DIR SENTIMENT_DEV_DIR [NAME:KEY=VALUE,...]...
 //   make-sentiment-model ko NSMC.jsonl.gz OUTPUT.tsv [DEV_DIGIT]
 // English learns from the 2,000 polarity-v2 reviews (POLARITY_DIR/pos, /neg,
 // unzipped) and the calibration halves of SENTIMENT_DEV_DIR/*_GroundTruth.txt
 // (even-numbered lines; the odd ones are the report halves, never learned
 // from), with the lexicon rules' score as one more feature. `en-cv` reports
 // 10-fold cross-validated polarity accuracy (fold = file index mod 10, the
-// files in name order) and Pearson r on the report halves. Korean learns from
+// files in name order) and Pearson r on the report halves; `en-dev-cv`
+// cross-validates inside the training data only (the calibration halves
+// too), to choose settings without looking at the report halves. A polarity
+// review is learned as a classification (logistic loss on its class), a
+// snippet as a regression on its human score (soft target, see DevLoss).
+// Korean learns from
 // the NSMC training split (ids not ending in 0; rating <= 4 negative, >= 9
 // positive); with DEV_DIGIT it also leaves out the ids ending in that digit
 // and reports accuracy on them, for choosing settings without the test split.
@@ -17,7 +23,6 @@
 #include <cmath>
 #include <cstdint>
 #include <cstdio>
-#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -41,12 +46,13 @@ using namespace revsearch;
 using sentiment::pearson;
 namespace fs = std::filesystem;
 
-// How a sentiment-dev snippet (a human score -4..4) is learned from.
+// How a sentiment-dev snippet (a human score -4..4) is learned from; the
+// polarity reviews (and Korean) are always classified.
 enum class DevLoss {
   kClassify,  // logistic loss on sign(score), example weight min(1, |score| / 2)
-  kSoft,      // logistic loss with the soft target P(positive) = (1 + score / 4) / 2:
-              // its optimum is tanh(margin / 2) = score / 4, a regression on the scale
-  kSquared,   // squared loss between tanh(margin / 2) and score / 4
+  kSoft,      // logistic loss with the soft target P(positive) = (1 + y) / 2, y = clamp(score * dev_scale, -1, 1):
+              // its optimum is tanh(margin / 2) = y, a regression on the human scale
+  kSquared,   // squared loss between tanh(margin / 2) and y
 };
 
 struct Settings {
@@ -56,22 +62,25 @@ struct Settings {
   std::uint32_t min_documents = 0;  // features in fewer training texts are left out
   double min_weight = 0;  // weights closer to zero are not written
   DevLoss dev_loss = DevLoss::kClassify;
-  // Example weight of each English set (multiplies the loss's own weight).
-  double polarity_weight = 1, amazon_weight = 1, nyt_weight = 1, tweets_weight = 1;
   double dev_scale = 0.25;      // kSoft / kSquared target: clamp(score * dev_scale, -1, 1)
   bool split_lexicon = false;  // also learn weights for the rules' positive and negative sums
-  double length_norm = 0;      // > 0: a text with n > length_norm features has each count sqrt(length_norm / n)
-  double lexicon_rate = 0;     // AdaGrad rate of the rules-score weight (0: the same as the words')
-  const std::vector<bool>* excluded = nullptr;
-  int seeds = 1;  // > 1: the average of that many trainings, each in its own order  // features never learned (experiments)
+  // Example weight of each English set (multiplies the loss's own weight).
+  double polarity_weight = 1, amazon_weight = 1, nyt_weight = 1, tweets_weight = 1;
 };
-constexpr Settings kEnglish{1e-4, 0.1, 15, 2, 0.01};
+// Chosen by `en-dev-cv` (cross-validation inside the training data; see
+// sentiment/README.md): soft targets clamp(score, -1, 1) for the snippets,
+// rate 0.02, the rules' positive and negative sums as two more features, the
+// NYT snippets counted twice.
+constexpr Settings kEnglish{1e-4, 0.02, 15, 2, 0.01, DevLoss::kSoft, 1.0, true, 1, 1, 2, 1};
+// The settings before (a classifier on the snippets' sign): where the
+// variants of en-dev-cv start from.
+constexpr Settings kEnglishBefore{1e-4, 0.1, 15, 2, 0.01};
 constexpr Settings kKorean{2e-7, 0.1, 4, 3, 0.05};
 
 struct Example {
   std::vector<std::uint32_t> features;  // distinct feature ids
   double lexicon = 0;                   // the rules' score, -1..1 (English)
-  double praise = 0, blame = 0;         // the rules' positive / negative sums, each normalised to 0..1
+  double praise = 0, blame = 0;         // the rules' positive / negative sums, each s / sqrt(s^2 + 15): 0..1
   double weight = 1;
   bool positive = false;
   double human = 0;  // sentiment-dev: the human score; polarity: fold number
@@ -94,21 +103,14 @@ class Vocabulary {
   std::vector<std::string> keys_;
 };
 
-double feature_value(const Example& e, double length_norm) {
-  double n = static_cast<double>(e.features.size());
-  return length_norm > 0 && n > length_norm ? std::sqrt(length_norm / n) : 1.0;
-}
-
 struct Trained {
   std::vector<double> weights;
   double bias = 0, lexicon = 0, praise = 0, blame = 0;
-  double length_norm = 0;
   double margin(const Example& e) const {
-    double z = bias + lexicon * e.lexicon, words = 0;
+    double z = bias + lexicon * e.lexicon;
     if (praise != 0 || blame != 0) z += praise * e.praise + blame * e.blame;
-    for (std::uint32_t f : e.features) words += f < weights.size() ? weights[f] : 0;
-    double value = feature_value(e, length_norm);
-    return value == 1 ? z + words : z + words * value;
+    for (std::uint32_t f : e.features) z += f < weights.size() ? weights[f] : 0;
+    return z;
   }
 };
 
@@ -122,42 +124,30 @@ Example example(Vocabulary& vocabulary, const std::vector<sentiment::Feature>& f
 
 // Logistic regression by AdaGrad over the examples `use` picks; features in
 // fewer than settings.min_documents of them stay at zero.
-Trained train_once(const std::vector<Example>& examples, const std::vector<std::size_t>& use,
-                   std::size_t dimensions, const Settings& settings, bool with_lexicon, std::uint64_t seed) {
+Trained train(const std::vector<Example>& examples, const std::vector<std::size_t>& use, std::size_t dimensions,
+              const Settings& settings, bool with_lexicon) {
   std::vector<std::uint32_t> documents(dimensions, 0);
   for (std::size_t i : use) {
     for (std::uint32_t f : examples[i].features) ++documents[f];
   }
-  if (settings.excluded) {
-    for (std::size_t f = 0; f < dimensions; ++f) {
-      if ((*settings.excluded)[f]) documents[f] = 0;
-    }
-  }
   Trained model;
-  model.length_norm = settings.length_norm;
   model.weights.assign(dimensions, 0);
   std::vector<double> squares(dimensions, 1e-8);
   double bias_squares = 1e-8, lexicon_squares = 1e-8, praise_squares = 1e-8, blame_squares = 1e-8;
+  const double set_weight[] = {settings.polarity_weight, settings.amazon_weight, settings.nyt_weight,
+                               settings.tweets_weight};
+  bool split = with_lexicon && settings.split_lexicon;
   std::vector<std::size_t> order = use;
-  std::mt19937_64 random(seed);
+  std::mt19937_64 random(20261130);
   for (int epoch = 0; epoch < settings.epochs; ++epoch) {
     // Fisher-Yates with our own index draw: the same order on every library.
     for (std::size_t i = order.size(); i > 1; --i) std::swap(order[i - 1], order[random() % i]);
     for (std::size_t i : order) {
       const Example& e = examples[i];
-      double value = feature_value(e, settings.length_norm);
       double z = model.bias + (with_lexicon ? model.lexicon * e.lexicon : 0);
-      if (settings.split_lexicon) z += model.praise * e.praise + model.blame * e.blame;
-      if (value == 1) {
-        for (std::uint32_t f : e.features) z += model.weights[f];
-      } else {
-        double words = 0;
-        for (std::uint32_t f : e.features) words += model.weights[f];
-        z += words * value;
-      }
+      if (split) z += model.praise * e.praise + model.blame * e.blame;
+      for (std::uint32_t f : e.features) z += model.weights[f];
       double p = 1 / (1 + std::exp(-z));
-      const double set_weight[] = {settings.polarity_weight, settings.amazon_weight, settings.nyt_weight,
-                                   settings.tweets_weight};
       double g = 0;
       if (e.set == 0 || settings.dev_loss == DevLoss::kClassify) {
         g = (p - (e.positive ? 1.0 : 0.0)) * e.weight * set_weight[e.set];
@@ -172,46 +162,22 @@ Trained train_once(const std::vector<Example>& examples, const std::vector<std::
       if (with_lexicon) {
         double gl = g * e.lexicon;
         lexicon_squares += gl * gl;
-        if (settings.split_lexicon) {
-          double gp = g * e.praise, gb = g * e.blame;
-          praise_squares += gp * gp;
-          blame_squares += gb * gb;
-          model.praise -= settings.rate * gp / std::sqrt(praise_squares);
-          model.blame -= settings.rate * gb / std::sqrt(blame_squares);
-        }
-        model.lexicon -= (settings.lexicon_rate > 0 ? settings.lexicon_rate : settings.rate) * gl / std::sqrt(lexicon_squares);
+        model.lexicon -= settings.rate * gl / std::sqrt(lexicon_squares);
+      }
+      if (split) {
+        double gp = g * e.praise, gb = g * e.blame;
+        praise_squares += gp * gp;
+        blame_squares += gb * gb;
+        model.praise -= settings.rate * gp / std::sqrt(praise_squares);
+        model.blame -= settings.rate * gb / std::sqrt(blame_squares);
       }
       for (std::uint32_t f : e.features) {
         if (documents[f] < settings.min_documents) continue;
-        double gf = g * value + settings.l2 * model.weights[f];
+        double gf = g + settings.l2 * model.weights[f];
         squares[f] += gf * gf;
         model.weights[f] -= settings.rate * gf / std::sqrt(squares[f]);
       }
     }
-  }
-  return model;
-}
-
-// One training (settings.seeds == 1), or the average of several, each
-// shuffled with its own seed (20261130, 20261131, ...): still one linear model.
-Trained train(const std::vector<Example>& examples, const std::vector<std::size_t>& use, std::size_t dimensions,
-              const Settings& settings, bool with_lexicon) {
-  Trained model = train_once(examples, use, dimensions, settings, with_lexicon, 20261130);
-  if (settings.seeds > 1) {
-    for (int k = 1; k < settings.seeds; ++k) {
-      Trained more = train_once(examples, use, dimensions, settings, with_lexicon, 20261130 + static_cast<std::uint64_t>(k));
-      for (std::size_t f = 0; f < dimensions; ++f) model.weights[f] += more.weights[f];
-      model.bias += more.bias;
-      model.lexicon += more.lexicon;
-      model.praise += more.praise;
-      model.blame += more.blame;
-    }
-    double n = settings.seeds;
-    for (double& w : model.weights) w /= n;
-    model.bias /= n;
-    model.lexicon /= n;
-    model.praise /= n;
-    model.blame /= n;
   }
   for (std::size_t f = 0; f < dimensions; ++f) {
     if (std::fabs(model.weights[f]) < settings.min_weight) model.weights[f] = 0;
@@ -239,6 +205,10 @@ void write_model(const std::string& path, const Trained& model, const Vocabulary
   };
   line("@bias", model.bias);
   if (model.lexicon != 0) line("@lexicon", model.lexicon);
+  if (model.praise != 0 || model.blame != 0) {
+    line("@praise", model.praise);
+    line("@blame", model.blame);
+  }
   for (const auto& [key, w] : sorted) line(key, w);
   if (!out) throw std::runtime_error("cannot write " + path);
   std::cerr << sorted.size() << " weights written to " << path << "\n";
@@ -347,7 +317,9 @@ std::string english_provenance(const EnglishData& data) {
       << "# sentiment/tools/make_sentiment_model.cc from " << data.polarity.size()
       << " polarity-v2.0 reviews (Pang & Lee 2004, CC BY 4.0) and the " << data.calibration.size()
       << " calibration snippets (even lines) of\n# ../shared/data/sentiment-dev (cjhutto/vaderSentiment, MIT); "
-      << "'!' marks a word in a negation's scope, a space joins a pair.\n";
+      << "'!' marks a word in a negation's scope, a space joins a pair. Reviews: logistic loss on the class;\n"
+      << "# snippets: logistic loss on the soft target (1 + clamp(score, -1, 1)) / 2, NYT counted twice.\n"
+      << "# @lexicon weighs the rules' score, @praise / @blame their positive / negative sums (s / sqrt(s^2 + 15)).\n";
   return out.str();
 }
 
@@ -403,7 +375,7 @@ void dev_cv(const EnglishData& data, const Settings& settings, const std::string
     for (std::size_t i : data.polarity) (static_cast<int>(data.examples[i].human) == fold ? held : use).push_back(i);
     for (std::size_t i : data.calibration) (data.examples[i].fold == fold ? held : use).push_back(i);
     Trained model = train(data.examples, use, dims, settings, true);
-    lexicon += model.lexicon / 10;
+    lexicon += model.lexicon / 10;  // the constants, averaged over the folds
     praise += model.praise / 10;
     blame += model.blame / 10;
     bias += model.bias / 10;
@@ -427,20 +399,15 @@ void dev_cv(const EnglishData& data, const Settings& settings, const std::string
                 pearson(human, rules));
   }
   std::printf("  @lexicon %.2f @bias %.2f @praise %.2f @blame %.2f\n", lexicon, bias, praise, blame);
-  if (const char* dump = std::getenv("SENTIMENT_CV_DUMP")) {  // held-out predictions, for reading errors
-    std::ofstream out(std::string(dump) + "." + name + ".tsv");
-    for (std::size_t i : data.calibration) {
-      out << data.examples[i].set << '\t' << data.examples[i].human << '\t' << data.examples[i].lexicon << '\t'
-          << predicted[i] << '\t' << data.examples[i].features.size() << '\n';
-    }
-  }
   std::fflush(stdout);
 }
 
-// "name:key=value,key=value": loss=classify|soft|squared, l2, epochs, rate,
-// polarity/amazon/nyt/tweets (set weights), min_documents.
+// "name:key=value,key=value", starting from kEnglishBefore:
+// loss=classify|soft|squared, scale (the soft/squared target's factor),
+// split=0|1 (the rules' positive and negative sums as features), l2, epochs,
+// rate, min_documents, polarity/amazon/nyt/tweets (set weights).
 std::pair<std::string, Settings> parse_variant(const std::string& spec) {
-  Settings settings = kEnglish;
+  Settings settings = kEnglishBefore;
   std::size_t colon = spec.find(':');
   std::string name = spec.substr(0, colon);
   if (colon == std::string::npos) return {name, settings};
@@ -450,6 +417,7 @@ std::pair<std::string, Settings> parse_variant(const std::string& spec) {
     if (eq == std::string::npos) throw std::runtime_error("bad variant item " + item);
     std::string key = item.substr(0, eq), value = item.substr(eq + 1);
     if (key == "loss") {
+      if (value != "soft" && value != "squared" && value != "classify") throw std::runtime_error("unknown loss " + value);
       settings.dev_loss = value == "soft" ? DevLoss::kSoft : value == "squared" ? DevLoss::kSquared : DevLoss::kClassify;
     } else if (key == "l2") {
       settings.l2 = std::stod(value);
@@ -459,14 +427,8 @@ std::pair<std::string, Settings> parse_variant(const std::string& spec) {
       settings.rate = std::stod(value);
     } else if (key == "min_documents") {
       settings.min_documents = static_cast<std::uint32_t>(std::stoul(value));
-    } else if (key == "seeds") {
-      settings.seeds = std::stoi(value);
     } else if (key == "split") {
       settings.split_lexicon = value == "1";
-    } else if (key == "norm") {
-      settings.length_norm = std::stod(value);
-    } else if (key == "lexrate") {
-      settings.lexicon_rate = std::stod(value);
     } else if (key == "scale") {
       settings.dev_scale = std::stod(value);
     } else if (key == "polarity") {
@@ -486,35 +448,12 @@ std::pair<std::string, Settings> parse_variant(const std::string& spec) {
 
 int english_dev_cv(const std::string& polarity_dir, const std::string& dev_dir, const std::vector<std::string>& specs) {
   EnglishData data = read_english(polarity_dir, dev_dir);
-  std::vector<bool> pairs(data.vocabulary.size()), negated(data.vocabulary.size());
-  for (std::size_t f = 0; f < data.vocabulary.size(); ++f) {
-    const std::string& key = data.vocabulary.key(static_cast<std::uint32_t>(f));
-    pairs[f] = key.find(' ') != std::string::npos;
-    negated[f] = key[0] == '!';
+  if (specs.empty()) {
+    dev_cv(data, kEnglishBefore, "before");
+    dev_cv(data, kEnglish, "committed settings");
   }
-  if (specs.empty()) dev_cv(data, kEnglish, "committed settings");
   for (const std::string& spec : specs) {
     auto [name, settings] = parse_variant(spec);
-    if (spec.find("short") != std::string::npos) {
-      // Domain copies: a text with fewer than 300 features also has "~key" for each key.
-      EnglishData copy = data;
-      std::size_t longest_short = 0, shortest_long = 1 << 30;
-      for (Example& e : copy.examples) {
-        if (e.features.size() >= 300) {
-          shortest_long = std::min(shortest_long, e.features.size());
-          continue;
-        }
-        longest_short = std::max(longest_short, e.features.size());
-        std::vector<std::uint32_t> more = e.features;
-        for (std::uint32_t f : e.features) more.push_back(copy.vocabulary.id("~" + data.vocabulary.key(f)));
-        e.features = more;
-      }
-      std::fprintf(stderr, "short: up to %zu features, long from %zu\n", longest_short, shortest_long);
-      dev_cv(copy, settings, name);
-      continue;
-    }
-    if (spec.find("nopairs") != std::string::npos) settings.excluded = &pairs;
-    if (spec.find("nonegated") != std::string::npos) settings.excluded = &negated;
     dev_cv(data, settings, name);
   }
   return 0;
