@@ -114,6 +114,25 @@ void apply_model(const LinearModel& model, Walk&& walk, Sentiment& s, bool expla
       }
     }
   }
+  // The rules' praise and blame on their own (blame weighs more in the
+  // English model), each shared among its words when explaining.
+  if ((model.praise != 0 || model.blame != 0) && (s.positive > 0 || s.negative > 0)) {
+    double praise = model.praise * s.positive / std::sqrt(s.positive * s.positive + 15);
+    double blame = model.blame * s.negative / std::sqrt(s.negative * s.negative + 15);
+    margin += praise + blame;
+    evidence = true;
+    for (const WordScore& w : s.lexicon_words) {
+      if (!explain || w.weight == 0) continue;
+      double share = w.weight > 0 ? praise * w.weight / s.positive : blame * -w.weight / s.negative;
+      auto same = std::find_if(s.words.begin(), s.words.end(),
+                               [&](const WordScore& x) { return x.begin == w.begin && x.end == w.end; });
+      if (same != s.words.end()) {
+        same->weight += share;
+      } else {
+        s.words.push_back({w.word, w.term, share, w.begin, w.end});
+      }
+    }
+  }
   std::vector<std::uint64_t> seen;  // each key counts once
   walk([&](const FeatureParts& f) {
     std::uint64_t h = hash_of(f);
@@ -187,6 +206,10 @@ LinearModel parse_model(const std::vector<std::string_view>& lines) {
       model.bias = value;
     } else if (key == "@lexicon") {
       model.lexicon = value;
+    } else if (key == "@praise") {
+      model.praise = value;
+    } else if (key == "@blame") {
+      model.blame = value;
     } else {
       model.weights.emplace(feature_hash(key), value);
     }

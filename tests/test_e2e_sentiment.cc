@@ -3,7 +3,6 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
-#include <cmath>
 #include <nlohmann/json.hpp>
 
 #include "e2e_support.h"
@@ -26,9 +25,11 @@ TEST_CASE("e2e sentiment: sentiment:lacklustre and plain lacklustre rank its pas
     auto hits = search_json({query})["hits"];
     REQUIRE(!hits.empty());
     CHECK(hits[0]["text"].get<std::string>().find("somewhat lacklustre") != std::string::npos);
-    // The learned model weighs the whole passage ("talents", "did improve")
-    // and calls it about even; the sentence about her is the criticism.
-    CHECK(std::fabs(hits[0]["sentiment"].get<double>()) < 0.2);
+    // A criticism with a concession ("despite ... talents", "did admittedly
+    // improve"): "lacklustre" and "lacking" are the point, as the hand
+    // judgement of the founding review reads it (sentiment/README.md).
+    CHECK(hits[0]["sentiment"].get<double>() < 0);
+    CHECK(hits[0]["sentiment_label"] == "negative");
     bool criticised = false;
     for (const auto& o : hits[0]["opinions"]) {
       criticised = criticised || (o["entity"] == "han-so-hui" && o["label"] == "negative" &&

@@ -165,16 +165,38 @@ TEST_CASE("sentiment: the model names the words and pairs that moved the score",
   CHECK(s.score == Approx(std::tanh((sentiment::english_model().bias + sum) / 2)).margin(1e-9));
 }
 
+TEST_CASE("sentiment: the rules' praise and blame are shared among their words", "[sentiment][model]") {
+  // Praise and blame in one text: each lexicon word gets its share of the
+  // rules score and of its own side's sum, and the shares add up to the margin.
+  sentiment::Sentiment s = scorer().score("A charming cast, but a stilted and lacklustre ending.", "en");
+  double sum = 0, charming = 0, stilted = 0;
+  for (const auto& w : s.words) {
+    sum += w.weight;
+    if (w.word == "charming") charming += w.weight;
+    if (w.word == "stilted") stilted += w.weight;
+  }
+  CHECK(charming > 0);
+  CHECK(stilted < 0);
+  CHECK(s.score < 0);  // the criticism after "but" is the point
+  CHECK(s.score == Approx(std::tanh((sentiment::english_model().bias + sum) / 2)).margin(1e-9));
+}
+
 TEST_CASE("sentiment: model files parse; the embedded ones are trained", "[sentiment][model]") {
-  sentiment::LinearModel m = sentiment::parse_model({"# comment", "@bias\t0.5", "@lexicon\t2", "good\t1.25",
+  sentiment::LinearModel m = sentiment::parse_model({"# comment", "@bias\t0.5", "@lexicon\t2", "@praise\t0.25",
+                                                     "@blame\t-0.75", "good\t1.25",
                                                      "!good\t-1", "bad film\t-0.5", "broken line", "x\tnan?"});
   CHECK(m.bias == 0.5);
   CHECK(m.lexicon == 2);
+  CHECK(m.praise == 0.25);
+  CHECK(m.blame == -0.75);
   CHECK(m.weights.size() == 3);
   CHECK(m.weight("bad film") == -0.5);
   CHECK(m.weight("missing") == 0);
   CHECK(sentiment::english_model().weights.size() > 10000);
   CHECK(sentiment::english_model().lexicon > 0);
+  CHECK(sentiment::english_model().praise > 0);
+  CHECK(sentiment::english_model().blame < 0);
+  CHECK(sentiment::korean_model().praise == 0);  // Korean: words and pairs only
   CHECK(sentiment::korean_model().weights.size() > 10000);
   CHECK(sentiment::english_model().weight("!good") < 0);
 }

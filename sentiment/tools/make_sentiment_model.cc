@@ -3,13 +3,19 @@
 // depends only on the data) and measures them on data they were not trained on.
 //   make-sentiment-model en POLARITY_DIR SENTIMENT_DEV_DIR OUTPUT.tsv
 //   make-sentiment-model en-cv POLARITY_DIR SENTIMENT_DEV_DIR
+//   make-sentiment-model en-dev-cv POLARITY_DIR SENTIMENT_DEV_DIR [NAME:KEY=VALUE,...]...
 //   make-sentiment-model ko NSMC.jsonl.gz OUTPUT.tsv [DEV_DIGIT]
 // English learns from the 2,000 polarity-v2 reviews (POLARITY_DIR/pos, /neg,
 // unzipped) and the calibration halves of SENTIMENT_DEV_DIR/*_GroundTruth.txt
 // (even-numbered lines; the odd ones are the report halves, never learned
 // from), with the lexicon rules' score as one more feature. `en-cv` reports
 // 10-fold cross-validated polarity accuracy (fold = file index mod 10, the
-// files in name order) and Pearson r on the report halves. Korean learns from
+// files in name order) and Pearson r on the report halves; `en-dev-cv`
+// cross-validates inside the training data only (the calibration halves
+// too), to choose settings without looking at the report halves. A polarity
+// review is learned as a classification (logistic loss on its class), a
+// snippet as a regression on its human score (soft target, see DevLoss).
+// Korean learns from
 // the NSMC training split (ids not ending in 0; rating <= 4 negative, >= 9
 // positive); with DEV_DIGIT it also leaves out the ids ending in that digit
 // and reports accuracy on them, for choosing settings without the test split.
@@ -40,22 +46,46 @@ using namespace revsearch;
 using sentiment::pearson;
 namespace fs = std::filesystem;
 
+// How a sentiment-dev snippet (a human score -4..4) is learned from; the
+// polarity reviews (and Korean) are always classified.
+enum class DevLoss {
+  kClassify,  // logistic loss on sign(score), example weight min(1, |score| / 2)
+  kSoft,      // logistic loss with the soft target P(positive) = (1 + y) / 2, y = clamp(score * dev_scale, -1, 1):
+              // its optimum is tanh(margin / 2) = y, a regression on the human scale
+  kSquared,   // squared loss between tanh(margin / 2) and y
+};
+
 struct Settings {
   double l2 = 0;          // per-update L2 penalty on touched weights
   double rate = 0.1;      // AdaGrad learning rate
   int epochs = 0;
   std::uint32_t min_documents = 0;  // features in fewer training texts are left out
   double min_weight = 0;  // weights closer to zero are not written
+  DevLoss dev_loss = DevLoss::kClassify;
+  double dev_scale = 0.25;      // kSoft / kSquared target: clamp(score * dev_scale, -1, 1)
+  bool split_lexicon = false;  // also learn weights for the rules' positive and negative sums
+  // Example weight of each English set (multiplies the loss's own weight).
+  double polarity_weight = 1, amazon_weight = 1, nyt_weight = 1, tweets_weight = 1;
 };
-constexpr Settings kEnglish{1e-4, 0.1, 15, 2, 0.01};
+// Chosen by `en-dev-cv` (cross-validation inside the training data; see
+// sentiment/README.md): soft targets clamp(score, -1, 1) for the snippets,
+// rate 0.02, the rules' positive and negative sums as two more features, the
+// NYT snippets counted twice.
+constexpr Settings kEnglish{1e-4, 0.02, 15, 2, 0.01, DevLoss::kSoft, 1.0, true, 1, 1, 2, 1};
+// The settings before (a classifier on the snippets' sign): where the
+// variants of en-dev-cv start from.
+constexpr Settings kEnglishBefore{1e-4, 0.1, 15, 2, 0.01};
 constexpr Settings kKorean{2e-7, 0.1, 4, 3, 0.05};
 
 struct Example {
   std::vector<std::uint32_t> features;  // distinct feature ids
   double lexicon = 0;                   // the rules' score, -1..1 (English)
+  double praise = 0, blame = 0;         // the rules' positive / negative sums, each s / sqrt(s^2 + 15): 0..1
   double weight = 1;
   bool positive = false;
   double human = 0;  // sentiment-dev: the human score; polarity: fold number
+  int set = 0;       // English: 0 polarity, 1 Amazon, 2 NYT, 3 tweets (the sentiment-dev files)
+  int fold = 0;      // calibration snippets: the fold of en-dev-cv
 };
 
 class Vocabulary {
@@ -75,9 +105,10 @@ class Vocabulary {
 
 struct Trained {
   std::vector<double> weights;
-  double bias = 0, lexicon = 0;
+  double bias = 0, lexicon = 0, praise = 0, blame = 0;
   double margin(const Example& e) const {
     double z = bias + lexicon * e.lexicon;
+    if (praise != 0 || blame != 0) z += praise * e.praise + blame * e.blame;
     for (std::uint32_t f : e.features) z += f < weights.size() ? weights[f] : 0;
     return z;
   }
@@ -102,7 +133,10 @@ Trained train(const std::vector<Example>& examples, const std::vector<std::size_
   Trained model;
   model.weights.assign(dimensions, 0);
   std::vector<double> squares(dimensions, 1e-8);
-  double bias_squares = 1e-8, lexicon_squares = 1e-8;
+  double bias_squares = 1e-8, lexicon_squares = 1e-8, praise_squares = 1e-8, blame_squares = 1e-8;
+  const double set_weight[] = {settings.polarity_weight, settings.amazon_weight, settings.nyt_weight,
+                               settings.tweets_weight};
+  bool split = with_lexicon && settings.split_lexicon;
   std::vector<std::size_t> order = use;
   std::mt19937_64 random(20261130);
   for (int epoch = 0; epoch < settings.epochs; ++epoch) {
@@ -111,15 +145,31 @@ Trained train(const std::vector<Example>& examples, const std::vector<std::size_
     for (std::size_t i : order) {
       const Example& e = examples[i];
       double z = model.bias + (with_lexicon ? model.lexicon * e.lexicon : 0);
+      if (split) z += model.praise * e.praise + model.blame * e.blame;
       for (std::uint32_t f : e.features) z += model.weights[f];
       double p = 1 / (1 + std::exp(-z));
-      double g = (p - (e.positive ? 1.0 : 0.0)) * e.weight;
+      double g = 0;
+      if (e.set == 0 || settings.dev_loss == DevLoss::kClassify) {
+        g = (p - (e.positive ? 1.0 : 0.0)) * e.weight * set_weight[e.set];
+      } else if (settings.dev_loss == DevLoss::kSoft) {  // every snippet counts, a neutral one too
+        g = (p - (1 + std::clamp(e.human * settings.dev_scale, -1.0, 1.0)) / 2) * set_weight[e.set];
+      } else {  // d/dz of (tanh(z/2) - y)^2 / 2, with tanh(z/2) = 2p - 1
+        double t = 2 * p - 1;
+        g = (t - std::clamp(e.human * settings.dev_scale, -1.0, 1.0)) * (1 - t * t) / 2 * set_weight[e.set];
+      }
       bias_squares += g * g;
       model.bias -= settings.rate * g / std::sqrt(bias_squares);
       if (with_lexicon) {
         double gl = g * e.lexicon;
         lexicon_squares += gl * gl;
         model.lexicon -= settings.rate * gl / std::sqrt(lexicon_squares);
+      }
+      if (split) {
+        double gp = g * e.praise, gb = g * e.blame;
+        praise_squares += gp * gp;
+        blame_squares += gb * gb;
+        model.praise -= settings.rate * gp / std::sqrt(praise_squares);
+        model.blame -= settings.rate * gb / std::sqrt(blame_squares);
       }
       for (std::uint32_t f : e.features) {
         if (documents[f] < settings.min_documents) continue;
@@ -155,6 +205,10 @@ void write_model(const std::string& path, const Trained& model, const Vocabulary
   };
   line("@bias", model.bias);
   if (model.lexicon != 0) line("@lexicon", model.lexicon);
+  if (model.praise != 0 || model.blame != 0) {
+    line("@praise", model.praise);
+    line("@blame", model.blame);
+  }
   for (const auto& [key, w] : sorted) line(key, w);
   if (!out) throw std::runtime_error("cannot write " + path);
   std::cerr << sorted.size() << " weights written to " << path << "\n";
@@ -195,7 +249,10 @@ EnglishData read_english(const std::string& polarity_dir, const std::string& dev
   auto add = [&](const std::string& text) {
     std::vector<analysis::Token> tokens = analyzer.analyze(text);
     Example e = example(data.vocabulary, sentiment::english_features(text, tokens));
-    e.lexicon = scorer.score_tokens(text, tokens, "en", sentiment::Method::kRules).score;
+    sentiment::Sentiment rules = scorer.score_tokens(text, tokens, "en", sentiment::Method::kRules);
+    e.lexicon = rules.score;
+    e.praise = rules.positive / std::sqrt(rules.positive * rules.positive + 15);
+    e.blame = rules.negative / std::sqrt(rules.negative * rules.negative + 15);
     data.examples.push_back(std::move(e));
     return data.examples.size() - 1;
   };
@@ -224,6 +281,9 @@ EnglishData read_english(const std::string& polarity_dir, const std::string& dev
   if (dev_files.empty()) throw std::runtime_error("no *_GroundTruth.txt in " + dev_dir);
   std::sort(dev_files.begin(), dev_files.end());
   for (const fs::path& file : dev_files) {
+    std::string name = file.filename().string();
+    int set = name.rfind("amazon", 0) == 0 ? 1 : name.rfind("nyt", 0) == 0 ? 2 : name.rfind("tweets", 0) == 0 ? 3 : 0;
+    if (set == 0) throw std::runtime_error("unknown sentiment-dev set " + file.string());
     std::ifstream in(file);
     std::size_t line_number = 0, kept = 0;
     auto& report = data.report[file.filename().string()];
@@ -242,6 +302,8 @@ EnglishData read_english(const std::string& polarity_dir, const std::string& dev
       e.human = human;
       e.positive = human > 0;
       e.weight = std::min(1.0, std::fabs(human) / 2);
+      e.set = set;
+      e.fold = static_cast<int>((kept / 2) % 10);
       // Even lines calibrate (are learned from), odd lines are reported.
       ((kept++ % 2 == 0) ? data.calibration : report).push_back(at);
     }
@@ -255,7 +317,9 @@ std::string english_provenance(const EnglishData& data) {
       << "# sentiment/tools/make_sentiment_model.cc from " << data.polarity.size()
       << " polarity-v2.0 reviews (Pang & Lee 2004, CC BY 4.0) and the " << data.calibration.size()
       << " calibration snippets (even lines) of\n# ../shared/data/sentiment-dev (cjhutto/vaderSentiment, MIT); "
-      << "'!' marks a word in a negation's scope, a space joins a pair.\n";
+      << "'!' marks a word in a negation's scope, a space joins a pair. Reviews: logistic loss on the class;\n"
+      << "# snippets: logistic loss on the soft target (1 + clamp(score, -1, 1)) / 2, NYT counted twice.\n"
+      << "# @lexicon weighs the rules' score, @praise / @blame their positive / negative sums (s / sqrt(s^2 + 15)).\n";
   return out.str();
 }
 
@@ -291,6 +355,107 @@ int english(const std::string& polarity_dir, const std::string& dev_dir, const s
                 human.size(), pearson(human, rules), pearson(human, learned));
   }
   if (output) write_model(*output, model, data.vocabulary, kEnglish, english_provenance(data));
+  return 0;
+}
+
+// en-dev-cv: 10-fold cross-validation inside the training data only, for
+// choosing settings without the report halves. Fold f holds out the polarity
+// reviews with file index mod 10 = f and the calibration snippets (even
+// lines) whose position among their file's even lines, mod 10, is f; the
+// model trained on the rest scores them. Reports polarity accuracy and each
+// sentiment-dev file's Pearson r over its pooled held-out calibration
+// snippets. The odd lines are not read into any figure.
+void dev_cv(const EnglishData& data, const Settings& settings, const std::string& name) {
+  std::size_t dims = data.vocabulary.size();
+  std::vector<double> predicted(data.examples.size(), 0);
+  long right = 0;
+  double lexicon = 0, bias = 0, praise = 0, blame = 0;
+  for (int fold = 0; fold < 10; ++fold) {
+    std::vector<std::size_t> use, held;
+    for (std::size_t i : data.polarity) (static_cast<int>(data.examples[i].human) == fold ? held : use).push_back(i);
+    for (std::size_t i : data.calibration) (data.examples[i].fold == fold ? held : use).push_back(i);
+    Trained model = train(data.examples, use, dims, settings, true);
+    lexicon += model.lexicon / 10;  // the constants, averaged over the folds
+    praise += model.praise / 10;
+    blame += model.blame / 10;
+    bias += model.bias / 10;
+    for (std::size_t i : held) {
+      double m = model.margin(data.examples[i]);
+      predicted[i] = std::tanh(m / 2);
+      if (data.examples[i].set == 0) right += (m > 0) == data.examples[i].positive;
+    }
+  }
+  std::printf("%-28s polarity %.2f%%", name.c_str(),
+              100.0 * static_cast<double>(right) / static_cast<double>(data.polarity.size()));
+  for (int set = 1; set <= 3; ++set) {
+    std::vector<double> human, model, rules;
+    for (std::size_t i : data.calibration) {
+      if (data.examples[i].set != set) continue;
+      human.push_back(data.examples[i].human);
+      model.push_back(predicted[i]);
+      rules.push_back(data.examples[i].lexicon);
+    }
+    std::printf("  %s r %.3f (rules %.3f)", set == 1 ? "amazon" : set == 2 ? "nyt" : "tweets", pearson(human, model),
+                pearson(human, rules));
+  }
+  std::printf("  @lexicon %.2f @bias %.2f @praise %.2f @blame %.2f\n", lexicon, bias, praise, blame);
+  std::fflush(stdout);
+}
+
+// "name:key=value,key=value", starting from kEnglishBefore:
+// loss=classify|soft|squared, scale (the soft/squared target's factor),
+// split=0|1 (the rules' positive and negative sums as features), l2, epochs,
+// rate, min_documents, polarity/amazon/nyt/tweets (set weights).
+std::pair<std::string, Settings> parse_variant(const std::string& spec) {
+  Settings settings = kEnglishBefore;
+  std::size_t colon = spec.find(':');
+  std::string name = spec.substr(0, colon);
+  if (colon == std::string::npos) return {name, settings};
+  std::istringstream items(spec.substr(colon + 1));
+  for (std::string item; std::getline(items, item, ',');) {
+    std::size_t eq = item.find('=');
+    if (eq == std::string::npos) throw std::runtime_error("bad variant item " + item);
+    std::string key = item.substr(0, eq), value = item.substr(eq + 1);
+    if (key == "loss") {
+      if (value != "soft" && value != "squared" && value != "classify") throw std::runtime_error("unknown loss " + value);
+      settings.dev_loss = value == "soft" ? DevLoss::kSoft : value == "squared" ? DevLoss::kSquared : DevLoss::kClassify;
+    } else if (key == "l2") {
+      settings.l2 = std::stod(value);
+    } else if (key == "epochs") {
+      settings.epochs = std::stoi(value);
+    } else if (key == "rate") {
+      settings.rate = std::stod(value);
+    } else if (key == "min_documents") {
+      settings.min_documents = static_cast<std::uint32_t>(std::stoul(value));
+    } else if (key == "split") {
+      settings.split_lexicon = value == "1";
+    } else if (key == "scale") {
+      settings.dev_scale = std::stod(value);
+    } else if (key == "polarity") {
+      settings.polarity_weight = std::stod(value);
+    } else if (key == "amazon") {
+      settings.amazon_weight = std::stod(value);
+    } else if (key == "nyt") {
+      settings.nyt_weight = std::stod(value);
+    } else if (key == "tweets") {
+      settings.tweets_weight = std::stod(value);
+    } else {
+      throw std::runtime_error("unknown variant key " + key);
+    }
+  }
+  return {name, settings};
+}
+
+int english_dev_cv(const std::string& polarity_dir, const std::string& dev_dir, const std::vector<std::string>& specs) {
+  EnglishData data = read_english(polarity_dir, dev_dir);
+  if (specs.empty()) {
+    dev_cv(data, kEnglishBefore, "before");
+    dev_cv(data, kEnglish, "committed settings");
+  }
+  for (const std::string& spec : specs) {
+    auto [name, settings] = parse_variant(spec);
+    dev_cv(data, settings, name);
+  }
   return 0;
 }
 
@@ -350,11 +515,15 @@ int main(int argc, char** argv) {
   try {
     if (args.size() == 4 && args[0] == "en") return english(args[1], args[2], &args[3]);
     if (args.size() == 3 && args[0] == "en-cv") return english(args[1], args[2], nullptr);
+    if (args.size() >= 3 && args[0] == "en-dev-cv") {
+      return english_dev_cv(args[1], args[2], std::vector<std::string>(args.begin() + 3, args.end()));
+    }
     if ((args.size() == 3 || args.size() == 4) && args[0] == "ko") {
       return korean(args[1], args[2], args.size() == 4 ? args[3][0] : '\0');
     }
     std::cerr << "usage: make-sentiment-model en POLARITY_DIR SENTIMENT_DEV_DIR OUTPUT.tsv\n"
                  "       make-sentiment-model en-cv POLARITY_DIR SENTIMENT_DEV_DIR\n"
+                 "       make-sentiment-model en-dev-cv POLARITY_DIR SENTIMENT_DEV_DIR [NAME:KEY=VALUE,...]...\n"
                  "       make-sentiment-model ko NSMC.jsonl.gz OUTPUT.tsv [DEV_DIGIT]\n";
     return 2;
   } catch (const std::exception& e) {

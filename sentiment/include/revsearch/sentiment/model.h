@@ -30,13 +30,16 @@ struct Feature {
 std::vector<Feature> english_features(std::string_view text, const std::vector<analysis::Token>& tokens);
 std::vector<Feature> korean_features(const std::vector<analysis::Token>& tokens);
 
-// margin = bias + lexicon * (rules score, -1..1; English only) + sum of the
-// weights of the distinct feature keys present. Score = tanh(margin / 2),
-// which is P(positive) - P(negative) under the logistic model; 0 for a text
-// with no feature the model knows.
+// margin = bias + lexicon * (rules score, -1..1; English only)
+// + praise * P / sqrt(P^2 + 15) + blame * N / sqrt(N^2 + 15) (P, N: the rules'
+// positive and negative sums; English only) + sum of the weights of the
+// distinct feature keys present. Score = tanh(margin / 2), which is
+// P(positive) - P(negative) under the logistic model; 0 for a text with no
+// feature the model knows.
 struct LinearModel {
   double bias = 0;
   double lexicon = 0;
+  double praise = 0, blame = 0;
   std::unordered_map<std::uint64_t, double> weights;  // by feature_hash of the key: scoring builds no strings
   double weight(std::string_view key) const;          // 0 for a key the model lacks
 };
@@ -49,7 +52,7 @@ std::uint64_t feature_hash(std::string_view key);
 const LinearModel& english_model();
 const LinearModel& korean_model();
 
-// Parses "key<TAB>weight" lines; "@bias" and "@lexicon" set the constants,
+// Parses "key<TAB>weight" lines; "@bias", "@lexicon", "@praise" and "@blame" set the constants,
 // '#' lines are comments. Also used by the generator's comparison test.
 LinearModel parse_model(const std::vector<std::string_view>& lines);
 
