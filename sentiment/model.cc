@@ -117,8 +117,8 @@ void apply_model(const LinearModel& model, Walk&& walk, Sentiment& s, bool expla
   // The rules' praise and blame on their own (blame weighs more in the
   // English model), each shared among its words when explaining.
   if ((model.praise != 0 || model.blame != 0) && (s.positive > 0 || s.negative > 0)) {
-    double praise = model.praise * s.positive / std::sqrt(s.positive * s.positive + 15);
-    double blame = model.blame * s.negative / std::sqrt(s.negative * s.negative + 15);
+    double praise = model.praise * normalised_sum(s.positive);
+    double blame = model.blame * normalised_sum(s.negative);
     margin += praise + blame;
     evidence = true;
     for (const WordScore& w : s.lexicon_words) {

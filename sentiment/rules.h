@@ -26,7 +26,7 @@ void apply_english_model(std::string_view text, const std::vector<analysis::Toke
                          bool explain);
 void apply_korean_model(const std::vector<analysis::Token>& tokens, Sentiment& s, bool explain);
 
-// Sums, score (x / sqrt(x^2 + 15), VADER's normalisation) and label from the
+// Sums, score (normalised_sum) and label from the
 // contributions; `extra` is added in the direction of the sum (emphasis).
 void finish(Sentiment& s, double extra);
 

@@ -36,7 +36,7 @@ void finish(Sentiment& s, double extra) {
   }
   if (sum > 0) sum += extra;
   if (sum < 0) sum -= extra;
-  s.score = sum / std::sqrt(sum * sum + 15.0);
+  s.score = normalised_sum(sum);
   s.label = label_for(s.score, s.positive, s.negative);
 }
 

@@ -133,9 +133,9 @@ std::vector<Opinion> opinions(std::string_view passage, const std::vector<analys
   std::vector<Opinion> out;
   for (auto& [key, opinion] : by_part) {
     opinion.entity = key.second;
-    const auto part = key.first;  // a copy: clang 14 lambdas cannot capture structured bindings
-    auto first = std::find_if(units.begin(), units.end(), [&](const Unit& u) { return u.part == part; });
-    auto last = std::find_if(first, units.end(), [&](const Unit& u) { return u.part != part; });
+    const auto this_part = key.first;  // a copy: clang 14 lambdas cannot capture structured bindings
+    auto first = std::find_if(units.begin(), units.end(), [&](const Unit& u) { return u.part == this_part; });
+    auto last = std::find_if(first, units.end(), [&](const Unit& u) { return u.part != this_part; });
     opinion.begin = first->begin;
     opinion.end = std::prev(last)->end;
     Sentiment s;

@@ -120,14 +120,17 @@ void run_crash_trials(const std::string& mode, const std::vector<std::string>& w
             << " to repeat)\n";
   UNSCOPED_INFO("crash harness (" << mode << ") seed: " << seed);
   std::mt19937 random(seed);
-  // Over the whole run: start-up, every commit, the last commit. (Not
-  // quite to the end: a kill after the exit is a wasted run.)
-  std::uniform_real_distribution<double> moment(0.0, 0.95);
+  // Over the whole run: start-up, every commit, the last commit (not quite
+  // to the end: a kill after the exit is a wasted run). One random moment
+  // in each of kTrialsPerCase equal slices of it, so that a few trials still
+  // reach past a start-up that takes most of a sanitized run.
+  std::uniform_real_distribution<double> within_slice(0.0, 1.0);
+  auto moment = [&](int trial) { return 0.95 * (trial - 1 + within_slice(random)) / kTrialsPerCase; };
 
   Tally tally;
   for (int trial = 1; trial <= kTrialsPerCase; ++trial) {
     const std::string db = dir / ("db-" + std::to_string(trial));
-    auto delay = std::chrono::duration_cast<std::chrono::microseconds>(full_run * moment(random));
+    auto delay = std::chrono::duration_cast<std::chrono::microseconds>(full_run * moment(trial));
     INFO(mode << ", trial " << trial << ": SIGKILL after " << delay.count() / 1000 << " ms of a "
               << std::chrono::duration_cast<std::chrono::milliseconds>(full_run).count() << " ms run");
     // The moment is relative to the reference run; when this run finished

@@ -251,8 +251,8 @@ EnglishData read_english(const std::string& polarity_dir, const std::string& dev
     Example e = example(data.vocabulary, sentiment::english_features(text, tokens));
     sentiment::Sentiment rules = scorer.score_tokens(text, tokens, "en", sentiment::Method::kRules);
     e.lexicon = rules.score;
-    e.praise = rules.positive / std::sqrt(rules.positive * rules.positive + 15);
-    e.blame = rules.negative / std::sqrt(rules.negative * rules.negative + 15);
+    e.praise = sentiment::normalised_sum(rules.positive);
+    e.blame = sentiment::normalised_sum(rules.negative);
     data.examples.push_back(std::move(e));
     return data.examples.size() - 1;
   };

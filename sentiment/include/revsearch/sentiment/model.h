@@ -4,6 +4,7 @@
 // both read a text the same way.
 #pragma once
 
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
@@ -36,6 +37,9 @@ std::vector<Feature> korean_features(const std::vector<analysis::Token>& tokens)
 // distinct feature keys present. Score = tanh(margin / 2), which is
 // P(positive) - P(negative) under the logistic model; 0 for a text with no
 // feature the model knows.
+// VADER's normalisation of a sum of word valences to -1..1.
+inline double normalised_sum(double sum) { return sum / std::sqrt(sum * sum + 15.0); }
+
 struct LinearModel {
   double bias = 0;
   double lexicon = 0;
