@@ -117,7 +117,7 @@ std::vector<Facet> FacetCounter::results(const Metadata& names, std::string_view
     }
   }
   // The spy does not see documents without the value: they count as `absent`.
-  const Xapian::doccount without_terms = terms_ ? terms_->get_total() - [&] {
+  const Xapian::doccount without_terms = terms_ ? static_cast<Xapian::doccount>(terms_->get_total()) - [&] {
     Xapian::doccount with = 0;
     for (const auto& [terms, count] : combinations) with += count;
     return with;

@@ -76,6 +76,19 @@ bool database_exists(const std::string& db) {
   return fs::exists(dir / "shard-0" / "iamglass") && fs::exists(dir / "shard-1" / "iamglass");
 }
 
+// Waits until `db` holds a committed passage; false when the run ended first.
+bool wait_for_first_commit(Child& child, const std::string& db) {
+  while (!child.exited()) {
+    try {
+      if (Xapian::Database(db).get_doccount() > 0) return true;
+    } catch (const Xapian::Error&) {
+      // not created yet, or a shard still missing
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return false;
+}
+
 enum class Landed { kBeforeDatabase, kBeforeFirstCommit, kMidCommits, kAfterLastCommit };
 
 struct Tally {
@@ -130,15 +143,25 @@ void run_crash_trials(const std::string& mode, const std::vector<std::string>& w
   Tally tally;
   for (int trial = 1; trial <= kTrialsPerCase; ++trial) {
     const std::string db = dir / ("db-" + std::to_string(trial));
-    auto delay = std::chrono::duration_cast<std::chrono::microseconds>(full_run * moment(trial));
-    INFO(mode << ", trial " << trial << ": SIGKILL after " << delay.count() / 1000 << " ms of a "
+    // Odd trials: a moment on the reference run's clock. Even trials: a
+    // moment after this run's first commit shows, however much slower than
+    // its reference a run gets (a sanitized one beside other tests).
+    const bool after_first_commit = trial % 2 == 0;
+    auto delay = std::chrono::duration_cast<std::chrono::microseconds>(
+        full_run * (after_first_commit ? 0.5 * within_slice(random) : moment(trial)));
+    INFO(mode << ", trial " << trial << ": SIGKILL after " << delay.count() / 1000 << " ms"
+              << (after_first_commit ? " after the first commit" : "") << " of a "
               << std::chrono::duration_cast<std::chrono::milliseconds>(full_run).count() << " ms run");
-    // The moment is relative to the reference run; when this run finished
-    // first (the machine got less busy), start again and kill sooner.
+    // When this run finished first (the machine got less busy), start again
+    // and kill sooner.
     bool killed = false;
     for (int attempt = 0; attempt < 8 && !killed; ++attempt, delay /= 2) {
       fs::remove_all(db);
       Child child(index_args(db));
+      if (after_first_commit && !wait_for_first_commit(child, db)) {
+        ++tally.finished_first;
+        continue;
+      }
       std::this_thread::sleep_for(delay);
       if (child.exited()) {
         ++tally.finished_first;
