@@ -3,13 +3,13 @@
 #include "revsearch/entities/catalog.h"
 
 #include <algorithm>
-#include <charconv>
 #include <fstream>
 
 #include "revsearch/entities/gazetteer.h"
 #include "revsearch/entities/names.h"
 #include "revsearch/entities/recognizer.h"
 #include "revsearch/errors.h"
+#include "revsearch/numbers.h"
 #include "revsearch/utf8.h"
 
 namespace revsearch::entities {
@@ -45,12 +45,7 @@ std::string clean(std::string_view s) {
   return a == std::string::npos ? std::string() : out.substr(a, b + 1 - a);
 }
 
-std::optional<int> to_int(std::string_view s) {
-  int v = 0;
-  auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-  if (ec != std::errc() || ptr != s.data() + s.size()) return std::nullopt;
-  return v;
-}
+std::optional<int> to_int(std::string_view s) { return parse_number<int>(s); }
 
 // "Cinema Paradiso , 1988" -> ("Cinema Paradiso", 1988).
 std::pair<std::string, std::optional<int>> title_and_year(const std::string& title_eng) {

@@ -2,10 +2,10 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
-#include <charconv>
 
 #include "reader_internal.h"
 #include "revsearch/errors.h"
+#include "revsearch/numbers.h"
 #include "revsearch/utf8.h"
 
 namespace revsearch::indexer {
@@ -112,10 +112,9 @@ std::optional<std::string> set_field(Review& review, const std::string& field, c
     review.movie_id = value;
   } else if (field == "rating") {
     if (value.empty()) return std::nullopt;
-    double rating = 0;
-    auto [ptr, ec] = std::from_chars(value.data(), value.data() + value.size(), rating);
-    if (ec != std::errc() || ptr != value.data() + value.size()) return "rating is not a number: " + value;
-    review.rating = rating;
+    std::optional<double> rating = parse_number<double>(value);
+    if (!rating) return "rating is not a number: " + value;
+    review.rating = *rating;
   }
   return std::nullopt;
 }

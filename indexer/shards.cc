@@ -2,11 +2,11 @@
 // any stub (remote shards included) written by `revsearch cluster stub`.
 #include "revsearch/indexer/shards.h"
 
-#include <charconv>
 #include <filesystem>
 
 #include "revsearch/errors.h"
 #include "revsearch/indexer/review_documents.h"
+#include "revsearch/numbers.h"
 
 namespace fs = std::filesystem;
 
@@ -29,16 +29,15 @@ std::size_t shard_of(std::string_view review_id, std::size_t shards) {
 
 std::pair<std::size_t, std::size_t> parse_shard_spec(std::string_view spec) {
   std::size_t slash = spec.find('/');
-  std::size_t k = 0, n = 0;
-  auto number = [](std::string_view text, std::size_t& out) {
-    auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
-    return !text.empty() && ec == std::errc() && ptr == text.data() + text.size();
-  };
-  if (slash == std::string_view::npos || !number(spec.substr(0, slash), k) || !number(spec.substr(slash + 1), n) ||
-      n == 0 || n > 256 || k >= n) {
+  std::optional<std::size_t> k, n;
+  if (slash != std::string_view::npos) {
+    k = parse_number<std::size_t>(spec.substr(0, slash));
+    n = parse_number<std::size_t>(spec.substr(slash + 1));
+  }
+  if (!k || !n || *n == 0 || *n > 256 || *k >= *n) {
     throw UsageError("--shard " + std::string(spec) + ": expected K/N with 0 <= K < N <= 256, e.g. --shard 0/3");
   }
-  return {k, n};
+  return {*k, *n};
 }
 
 std::vector<cluster::Shard> prepare_layout(const std::string& db_path, std::size_t shards) {

@@ -20,6 +20,7 @@
 #include "revsearch/entities/catalog.h"
 #include "revsearch/entities/recognizer.h"
 #include "revsearch/errors.h"
+#include "revsearch/numbers.h"
 #include "revsearch/schema.h"
 #include "revsearch/sentiment/sentiment.h"
 #include "revsearch/utf8.h"
@@ -502,12 +503,9 @@ class Parser {
     } else {
       auto year = [&](std::string_view s, int otherwise) {
         if (s.empty()) return otherwise;
-        int v = 0;
-        auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-        if (ec != std::errc() || ptr != s.data() + s.size()) {
-          fail(at, "'year:" + std::string(value) + "' is not a year or range like 1980..1989");
-        }
-        return v;
+        std::optional<int> v = parse_number<int>(s);
+        if (!v) fail(at, "'year:" + std::string(value) + "' is not a year or range like 1980..1989");
+        return *v;
       };
       std::size_t dots = value.find("..");
       int lo = year(value.substr(0, dots), 0);
@@ -549,11 +547,8 @@ class Parser {
   Item range(const FieldSpec& spec, const std::string& name, std::string_view value, std::size_t at) {
     auto number = [&](std::string_view s) -> std::optional<double> {
       if (s.empty()) return std::nullopt;
-      double v = 0;
-      auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), v);
-      if (ec != std::errc() || ptr != s.data() + s.size()) {
-        fail(at, "'" + name + ":" + std::string(value) + "' is not a number or range like 7..10");
-      }
+      std::optional<double> v = parse_number<double>(s);
+      if (!v) fail(at, "'" + name + ":" + std::string(value) + "' is not a number or range like 7..10");
       return v;
     };
     std::size_t dots = value.find("..");

@@ -1,9 +1,10 @@
 // Parses the lexicons that embed_lexicon.cmake compiled into the library.
 #include "lexicon.h"
 
-#include <charconv>
 #include <cstddef>
 #include <string_view>
+
+#include "revsearch/numbers.h"
 
 namespace revsearch::sentiment {
 namespace embedded {
@@ -24,11 +25,9 @@ void load(std::string_view text, std::unordered_map<std::string, double>& out) {
     std::size_t tab = line.find('\t');
     if (tab == std::string_view::npos || tab == 0) continue;
     std::string_view rest = line.substr(tab + 1);
-    std::string_view number = rest.substr(0, rest.find('\t'));
-    double value = 0;
-    auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
-    if (ec != std::errc() || ptr != number.data() + number.size()) continue;
-    out[std::string(line.substr(0, tab))] = value;
+    std::optional<double> value = parse_number<double>(rest.substr(0, rest.find('\t')));
+    if (!value) continue;
+    out[std::string(line.substr(0, tab))] = *value;
   }
 }
 

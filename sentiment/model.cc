@@ -3,12 +3,12 @@
 #include "revsearch/sentiment/model.h"
 
 #include <algorithm>
-#include <charconv>
 #include <cmath>
 #include <cstdint>
 
 #include "lexicon.h"
 #include "rules.h"
+#include "revsearch/numbers.h"
 
 namespace revsearch::sentiment {
 namespace embedded {
@@ -197,10 +197,9 @@ LinearModel parse_model(const std::vector<std::string_view>& lines) {
     if (line.empty() || line[0] == '#') continue;
     std::size_t tab = line.rfind('\t');
     if (tab == std::string_view::npos || tab == 0) continue;
-    std::string_view number = line.substr(tab + 1);
-    double value = 0;
-    auto [ptr, ec] = std::from_chars(number.data(), number.data() + number.size(), value);
-    if (ec != std::errc() || ptr != number.data() + number.size()) continue;
+    std::optional<double> number = parse_number<double>(line.substr(tab + 1));
+    if (!number) continue;
+    const double value = *number;
     std::string_view key = line.substr(0, tab);
     if (key == "@bias") {
       model.bias = value;
