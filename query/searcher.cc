@@ -81,15 +81,32 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
   }
 }
 
+namespace {
+
+Xapian::Query boilerplate_query() {
+  return Xapian::Query(schema::prefixed(schema::kKind, schema::kKindBoilerplate));
+}
+
+}  // namespace
+
+// Boilerplate passages are few, so asking whether the query reaches any of
+// them walks only their postings, where excluding them (AND_NOT) would be
+// work on every match.
+bool Searcher::matches_boilerplate(const Xapian::Query& query) {
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, boilerplate_query()));
+  enquire.set_weighting_scheme(Xapian::BoolWeight());
+  return !enquire.get_mset(0, 1).empty();
+}
+
 SearchResult Searcher::run(const std::string& query_text, const SearchOptions& options) {
   ParseOptions parse = options.parse;
   parse.vocabulary = &db_;
   parse.catalog = needs_catalog(query_text, options.facets) ? catalog() : nullptr;
   ParsedQuery parsed = parse_query(query_text, analyzer_, parse);
   Xapian::Query query = parsed.query;
-  if (!options.include_boilerplate) {
-    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query,
-                          Xapian::Query(schema::prefixed(schema::kKind, schema::kKindBoilerplate)));
+  if (!options.include_boilerplate && matches_boilerplate(query)) {
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, boilerplate_query());
   }
   // Sentiment (issue 6): score range filter on the sentiment value slot.
   if (options.sentiment_min && options.sentiment_max && *options.sentiment_min > *options.sentiment_max) {
@@ -102,7 +119,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, range);
   }
   // Issue 18: each passage also scores its review's evidence for the query.
-  ReviewEvidence evidence(db_, review_level_terms(parsed.query), options.weight(), options.review_weight,
+  ReviewEvidence evidence(db_, review_level_terms(parsed.query), options.review_weighting(), options.review_weight,
                           options.review_candidates);
   query = evidence.apply(query);
   spdlog::debug("Xapian query: {}", query.get_description());
@@ -111,7 +128,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   result.notices = parsed.notices;
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
-  enquire.set_weighting_scheme(options.weight());
+  enquire.set_weighting_scheme(options.passage_weighting());
   if (options.sentiment_sort != SearchOptions::SentimentSort::kNone) {  // sentiment (issue 6)
     enquire.set_sort_by_value_then_relevance(schema::kSlotSentiment,
                                              options.sentiment_sort == SearchOptions::SentimentSort::kDescending);
@@ -216,7 +233,7 @@ std::vector<TermExplanation> Searcher::explain(const Hit& hit, const std::vector
       }
       if (e.wdf > 0) {
         Xapian::Enquire enquire(db_);
-        enquire.set_weighting_scheme(options.weight());
+        enquire.set_weighting_scheme(options.passage_weighting());
         enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
                                         Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term.term), only_this),
                                         term.boost));

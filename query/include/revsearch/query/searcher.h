@@ -31,9 +31,15 @@ struct SearchOptions {
   std::vector<std::string> facets;   // names, see FacetCounter
   // Facets count over at least this many matches (all, when fewer).
   Xapian::doccount facet_sample = 50000;
-  // BM25 parameters (Xapian's k1, b), tuned on benchmarks/queries, see README.
+  // BM25 parameters (Xapian's k1, b), tuned on benchmarks/queries, see
+  // benchmarks/README.md. Passages need no length normalisation (b 0):
+  // they are cut to at most about 100 words, and without it Xapian skips
+  // the walk over the document-length list that every query otherwise
+  // pays (most of a Korean query's match). Whole reviews vary from one line
+  // to thousands of words, so the review-level evidence keeps it.
   double bm25_k1 = 0.3;
-  double bm25_b = 0.2;
+  double bm25_b = 0.0;
+  double review_bm25_b = 0.2;
   // Sentiment (issue 6): order by the passage score instead of relevance
   // (ascending: most negative first; descending: most positive first), and
   // keep only passages whose score lies in [min, max] (-1..+1).
@@ -49,7 +55,8 @@ struct SearchOptions {
   double review_weight = 4.0;
   Xapian::doccount review_candidates = 200;
 
-  Xapian::BM25Weight weight() const { return Xapian::BM25Weight(bm25_k1, 0, 1, bm25_b, 0.5); }
+  Xapian::BM25Weight passage_weighting() const { return Xapian::BM25Weight(bm25_k1, 0, 1, bm25_b, 0.5); }
+  Xapian::BM25Weight review_weighting() const { return Xapian::BM25Weight(bm25_k1, 0, 1, review_bm25_b, 0.5); }
 };
 
 // One term's share of a hit's score.
@@ -119,6 +126,7 @@ class Searcher {
 
  private:
   SearchResult run(const std::string& query_text, const SearchOptions& options);
+  bool matches_boilerplate(const Xapian::Query& query);
   std::vector<TermExplanation> explain(const Hit& hit, const std::vector<QueryTerm>& terms,
                                        const SearchOptions& options, const ReviewEvidence& evidence);
   void fill_hit(Hit& hit, PassageRecord&& record);
