@@ -43,6 +43,48 @@ bool needs_catalog(std::string_view query, const std::vector<std::string>& facet
                      [](const std::string& f) { return f == "genre" || f == "year" || f == "film"; });
 }
 
+Xapian::Query boilerplate_query() {
+  return Xapian::Query(schema::prefixed(schema::kKind, schema::kKindBoilerplate));
+}
+
+std::vector<RankedMatch> matches_of(const Xapian::MSet& mset) {
+  std::vector<RankedMatch> out;
+  for (auto it = mset.begin(); it != mset.end(); ++it) {
+    out.push_back({*it, it.get_weight(), it.get_collapse_count(), it.get_collapse_key()});
+  }
+  return out;
+}
+
+// Two rankings of the same passages, where one gives some of them a
+// better score: each passage once with its better score, one per collapse
+// key, best first (ties by document id, as Xapian orders them), at most
+// `limit`.
+std::vector<RankedMatch> merge_rankings(std::vector<RankedMatch> a, std::vector<RankedMatch> b, std::size_t limit) {
+  a.insert(a.end(), std::make_move_iterator(b.begin()), std::make_move_iterator(b.end()));
+  auto better = [](const RankedMatch& x, const RankedMatch& y) {
+    return x.weight > y.weight || (x.weight == y.weight && x.docid < y.docid);
+  };
+  std::sort(a.begin(), a.end(), better);
+  std::vector<RankedMatch> out;
+  std::unordered_map<Xapian::docid, std::size_t> by_docid;
+  std::unordered_map<std::string, std::size_t> by_key;
+  for (RankedMatch& m : a) {
+    auto seen = by_docid.find(m.docid);
+    if (seen == by_docid.end() && !m.collapse_key.empty()) {
+      if (auto k = by_key.find(m.collapse_key); k != by_key.end()) seen = by_docid.find(out[k->second].docid);
+    }
+    if (seen != by_docid.end()) {
+      out[seen->second].collapsed = std::max(out[seen->second].collapsed, m.collapsed);
+      continue;
+    }
+    by_docid.emplace(m.docid, out.size());
+    if (!m.collapse_key.empty()) by_key.emplace(m.collapse_key, out.size());
+    out.push_back(std::move(m));
+  }
+  if (out.size() > limit) out.resize(limit);
+  return out;
+}
+
 }  // namespace
 
 SearchResult Searcher::search(const std::string& query_text, const SearchOptions& options) {
@@ -81,14 +123,6 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
   }
 }
 
-namespace {
-
-Xapian::Query boilerplate_query() {
-  return Xapian::Query(schema::prefixed(schema::kKind, schema::kKindBoilerplate));
-}
-
-}  // namespace
-
 // Boilerplate passages are few, so asking whether the query reaches any of
 // them walks only their postings, where excluding them (AND_NOT) would be
 // work on every match.
@@ -97,6 +131,47 @@ bool Searcher::matches_boilerplate(const Xapian::Query& query) {
   enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, boilerplate_query()));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   return !enquire.get_mset(0, 1).empty();
+}
+
+// The matches from `first`, at most `fetch`, each with its review's bonus;
+// the estimate and the facets go into `result`.
+std::vector<RankedMatch> Searcher::rank(const Xapian::Query& query, const ReviewEvidence& evidence,
+                                  const ParsedQuery& parsed, const entities::Catalog* catalog,
+                                  const std::string& query_text, Xapian::doccount first, Xapian::doccount fetch,
+                                  const SearchOptions& options, SearchResult& result) {
+  Xapian::Query passages = evidence.passages(query);
+  // Ranked by relevance, the passages of the few reviews that the evidence
+  // lifts are a second, small match (ReviewEvidence::boosted), so the main
+  // one stays plain and Xapian can skip its weak matches.
+  const bool by_relevance = options.sentiment_sort == SearchOptions::SentimentSort::kNone;
+  Xapian::Query boosted = by_relevance ? evidence.boosted(passages) : Xapian::Query();
+  Xapian::Query main = boosted.empty() ? evidence.apply(passages) : passages;
+  spdlog::debug("Xapian query: {}", main.get_description());
+  if (!boosted.empty()) spdlog::debug("Xapian query (review evidence): {}", boosted.get_description());
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(main);
+  enquire.set_weighting_scheme(options.passage_weighting());
+  if (!by_relevance) {  // sentiment (issue 6)
+    enquire.set_sort_by_value_then_relevance(schema::kSlotSentiment,
+                                             options.sentiment_sort == SearchOptions::SentimentSort::kDescending);
+  }
+  if (!options.all_passages) enquire.set_collapse_key(schema::kSlotReview);
+  FacetCounter facets(options.facets, parsed.opinions.people);
+  facets.attach(enquire);
+  Xapian::MSet mset = enquire.get_mset(boosted.empty() ? first : 0, boosted.empty() ? fetch : first + fetch,
+                                       options.facets.empty() ? 0 : options.facet_sample);
+  result.facets = facets.results(Metadata(opened_.parts), query_text, catalog);
+  result.total_estimate = mset.get_matches_estimated();
+  std::vector<RankedMatch> matches = matches_of(mset);
+  if (!boosted.empty()) {
+    Xapian::Enquire lifted(db_);
+    lifted.set_query(boosted);
+    lifted.set_weighting_scheme(options.passage_weighting());
+    if (!options.all_passages) lifted.set_collapse_key(schema::kSlotReview);
+    matches = merge_rankings(std::move(matches), matches_of(lifted.get_mset(0, first + fetch)), first + fetch);
+    matches.erase(matches.begin(), matches.begin() + std::min<std::size_t>(first, matches.size()));
+  }
+  return matches;
 }
 
 SearchResult Searcher::run(const std::string& query_text, const SearchOptions& options) {
@@ -121,41 +196,28 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   // Issue 18: each passage also scores its review's evidence for the query.
   ReviewEvidence evidence(db_, review_level_terms(parsed.query), options.review_weighting(), options.review_weight,
                           options.review_candidates);
-  query = evidence.apply(query);
-  spdlog::debug("Xapian query: {}", query.get_description());
   SearchResult result;
   result.query = query_text;
   result.notices = parsed.notices;
-  Xapian::Enquire enquire(db_);
-  enquire.set_query(query);
-  enquire.set_weighting_scheme(options.passage_weighting());
-  if (options.sentiment_sort != SearchOptions::SentimentSort::kNone) {  // sentiment (issue 6)
-    enquire.set_sort_by_value_then_relevance(schema::kSlotSentiment,
-                                             options.sentiment_sort == SearchOptions::SentimentSort::kDescending);
-  }
-  if (!options.all_passages) enquire.set_collapse_key(schema::kSlotReview);
-  FacetCounter facets(options.facets, parsed.opinions.people);
-  facets.attach(enquire);
   // Near-identical passages of different reviews (the same text posted
   // twice) collapse too: fetch from the top, skip texts already shown, and
   // cut the page afterwards. --all-passages shows everything.
   const Xapian::doccount wanted = options.offset + options.limit;
   const Xapian::doccount fetch = options.all_passages ? options.limit : wanted + wanted / 2 + 10;
   const Xapian::doccount first = options.all_passages ? options.offset : 0;
-  Xapian::MSet mset = enquire.get_mset(first, fetch, options.facets.empty() ? 0 : options.facet_sample);
-  result.facets = facets.results(Metadata(opened_.parts), query_text, parse.catalog);
-  result.total_estimate = mset.get_matches_estimated();
+  std::vector<RankedMatch> matches =
+      rank(query, evidence, parsed, parse.catalog, query_text, first, fetch, options, result);
   std::unordered_map<std::string, std::size_t> shown;  // folded text -> index in kept
   std::vector<Hit> kept;
-  for (auto it = mset.begin(); it != mset.end() && kept.size() < wanted; ++it) {
+  for (auto it = matches.begin(); it != matches.end() && kept.size() < wanted; ++it) {
     Hit hit;
-    hit.score = it.get_weight();
-    hit.docid = *it;
-    hit.collapsed = it.get_collapse_count();
-    Xapian::Document doc = it.get_document();
+    hit.score = it->weight;
+    hit.docid = it->docid;
+    hit.collapsed = it->collapsed;
+    Xapian::Document doc = db_.get_document(it->docid);
     std::optional<PassageRecord> record = PassageRecord::decode(doc.get_data());
     if (!record) {
-      throw DatabaseError("database '" + db_path_ + "': document " + std::to_string(*it) +
+      throw DatabaseError("database '" + db_path_ + "': document " + std::to_string(it->docid) +
                           " has unreadable stored data");
     }
     if (!options.all_passages) {

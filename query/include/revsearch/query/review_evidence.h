@@ -44,11 +44,21 @@ class ReviewEvidence {
   ReviewEvidence(const Xapian::Database& db, std::vector<std::string> terms, const Xapian::Weight& weight,
                  double factor, Xapian::doccount candidates);
 
-  // `passage_query` over passages only (review documents excluded where
-  // it could reach them), each
-  // passage's review bonus added (OP_AND_MAYBE with a value-map source on
-  // the review id slot).
-  Xapian::Query apply(const Xapian::Query& passage_query) const;
+  // `passage_query` over passages only: review documents excluded where
+  // it could reach them.
+  Xapian::Query passages(const Xapian::Query& passage_query) const;
+
+  // `passages` with each passage's review bonus added (OP_AND_MAYBE with a
+  // value-map source on the review id slot). Every match pays for the
+  // source and Xapian can no longer skip weak matches, so a relevance
+  // ranking uses boosted() beside passages() where it can.
+  Xapian::Query apply(const Xapian::Query& passages) const;
+
+  // When a few reviews (up to 16) have a bonus: only their passages, bonus
+  // added, the hits whose score the evidence changes. Ranked beside
+  // passages(), the better score of each passage counting, this gives
+  // apply()'s ranking. An empty query when no review or many have one.
+  Xapian::Query boosted(const Xapian::Query& passages) const;
 
   // The bonus of a review's passages (0 when it is not among the candidates).
   double bonus(const std::string& review_id) const;
@@ -63,6 +73,8 @@ class ReviewEvidence {
   double factor_ = 0;
   bool has_review_documents_ = false;
   std::unordered_map<std::string, double> bonus_;
+
+  Xapian::Query bonus_source() const;
 };
 
 }  // namespace revsearch::query

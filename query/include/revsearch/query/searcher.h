@@ -109,6 +109,14 @@ struct SearchResult {
   std::vector<std::string> notices;       // how the query was read (ParsedQuery::notices)
 };
 
+// One match of a ranking, as the searcher uses it.
+struct RankedMatch {
+  Xapian::docid docid = 0;
+  double weight = 0;
+  Xapian::doccount collapsed = 0;
+  std::string collapse_key;  // "" when not collapsing or nothing to collapse on
+};
+
 class Searcher {
  public:
   // Throws DatabaseError (see open_shards). `connect`: the timeout and
@@ -127,6 +135,10 @@ class Searcher {
  private:
   SearchResult run(const std::string& query_text, const SearchOptions& options);
   bool matches_boilerplate(const Xapian::Query& query);
+  std::vector<RankedMatch> rank(const Xapian::Query& query, const ReviewEvidence& evidence, const ParsedQuery& parsed,
+                                const entities::Catalog* catalog, const std::string& query_text,
+                                Xapian::doccount first, Xapian::doccount fetch, const SearchOptions& options,
+                                SearchResult& result);
   std::vector<TermExplanation> explain(const Hit& hit, const std::vector<QueryTerm>& terms,
                                        const SearchOptions& options, const ReviewEvidence& evidence);
   void fill_hit(Hit& hit, PassageRecord&& record);
