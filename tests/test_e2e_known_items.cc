@@ -11,6 +11,10 @@
 #include <vector>
 
 #include "e2e_support.h"
+#include "revsearch/analysis/analyzer.h"
+#include "revsearch/query/review_evidence.h"
+#include "revsearch/query/searcher.h"
+#include "revsearch/schema.h"
 #include "support.h"
 
 using namespace revsearch::test;
@@ -117,6 +121,43 @@ TEST_CASE("e2e: known items, three words from three lines of a polarity review f
   CHECK(hit["explain"]["passage_score"].get<double>() + review_part == Approx(hit["score"].get<double>()).epsilon(1e-6));
   for (const char* key : {"rank", "score", "review_id", "passage", "title", "text", "snippet", "collapsed"}) {
     CHECK(hit.contains(key));
+  }
+
+  // The passages of the few reviews with a review bonus are ranked by a
+  // second query and merged: the same hits, scores and order as the bonus
+  // added to every match (ReviewEvidence::apply) in one Xapian match.
+  {
+    revsearch::query::Searcher searcher(dir / "db");
+    Xapian::Database db(dir / "db");
+    revsearch::analysis::Analyzer analyzer;
+    revsearch::query::SearchOptions options;
+    options.include_boilerplate = true;
+    int merged = 0;
+    for (const Known& known : items) {
+      INFO(known.query);
+      revsearch::query::ParseOptions parse = options.parse;
+      parse.vocabulary = &db;
+      revsearch::query::ParsedQuery parsed = revsearch::query::parse_query(known.query, analyzer, parse);
+      revsearch::query::ReviewEvidence evidence(db, revsearch::query::review_level_terms(parsed.query),
+                                                options.review_weighting(), options.review_weight,
+                                                options.review_candidates);
+      Xapian::Query passages = evidence.passages(parsed.query);
+      merged += !evidence.boosted(passages).empty();
+      Xapian::Enquire enquire(db);
+      enquire.set_query(evidence.apply(passages));
+      enquire.set_weighting_scheme(options.passage_weighting());
+      enquire.set_collapse_key(revsearch::schema::kSlotReview);
+      Xapian::MSet reference = enquire.get_mset(0, options.limit);
+      revsearch::query::SearchResult result = searcher.search(known.query, options);
+      REQUIRE(result.hits.size() == reference.size());
+      auto expected = reference.begin();
+      for (const auto& got : result.hits) {
+        CHECK(got.docid == *expected);
+        CHECK(got.score == Approx(expected.get_weight()).epsilon(1e-9));
+        ++expected;
+      }
+    }
+    CHECK(merged > 0);
   }
 
   // --all-passages: every matching passage, the known review's first; no review document among them.
