@@ -9,13 +9,14 @@
 # Usage: benchmarks/korean-retrieval-peers.sh [SEEDS...]   (default: 4 5 6 7)
 #   QUERIES=50 COLLECTION=20000 as in the C++ check's defaults;
 #   CHECK=path/to/bench_korean_retrieval measures another build (before/after).
-# Needs build/bench_korean_retrieval (Release build of the project).
+# Builds build/bench_korean_retrieval (Release build of the project).
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 data="$root/../shared/data"
 check="${CHECK:-$root/build/bench_korean_retrieval}"
-[ -x "$check" ] || { echo "build it first: cmake --build build -j2 --target bench_korean_retrieval" >&2; exit 1; }
+[ -n "${CHECK:-}" ] || cmake --build "$root/build" -j"$(nproc)" --target bench_korean_retrieval >/dev/null
+[ -x "$check" ] || { echo "no $check" >&2; exit 1; }
 [ -f "$data/nsmc/nsmc-reviews.jsonl.gz" ] || { echo "no shared data at $data" >&2; exit 1; }
 seeds=("$@")
 [ ${#seeds[@]} -gt 0 ] || seeds=(4 5 6 7)

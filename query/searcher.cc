@@ -7,6 +7,7 @@
 #include <algorithm>
 
 #include <unordered_map>
+#include <unordered_set>
 
 #include <spdlog/spdlog.h>
 
@@ -43,9 +44,7 @@ bool needs_catalog(std::string_view query, const std::vector<std::string>& facet
                      [](const std::string& f) { return f == "genre" || f == "year" || f == "film"; });
 }
 
-Xapian::Query boilerplate_query() {
-  return Xapian::Query(schema::prefixed(schema::kKind, schema::kKindBoilerplate));
-}
+std::string boilerplate_term() { return schema::prefixed(schema::kKind, schema::kKindBoilerplate); }
 
 std::vector<RankedMatch> matches_of(const Xapian::MSet& mset) {
   std::vector<RankedMatch> out;
@@ -83,6 +82,26 @@ std::vector<RankedMatch> merge_rankings(std::vector<RankedMatch> a, std::vector<
   }
   if (out.size() > limit) out.resize(limit);
   return out;
+}
+
+// Whether a query matches only documents holding one of its terms: no
+// match-all, value range, posting source or unexpanded wildcard in it.
+bool matches_by_terms_only(const Xapian::Query& query) {
+  switch (query.get_type()) {
+    case Xapian::Query::LEAF_MATCH_ALL:
+    case Xapian::Query::LEAF_POSTING_SOURCE:
+    case Xapian::Query::OP_VALUE_RANGE:
+    case Xapian::Query::OP_VALUE_GE:
+    case Xapian::Query::OP_VALUE_LE:
+    case Xapian::Query::OP_WILDCARD:
+      return false;
+    default:
+      break;
+  }
+  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
+    if (!matches_by_terms_only(query.get_subquery(i))) return false;
+  }
+  return true;
 }
 
 }  // namespace
@@ -124,11 +143,34 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
 }
 
 // Boilerplate passages are few, so asking whether the query reaches any of
-// them walks only their postings, where excluding them (AND_NOT) would be
-// work on every match.
+// them is cheap where excluding them (AND_NOT) is work on every match.
+// First by their terms (a query of terms none of them holds cannot match
+// them), then, when one does, by a match restricted to their postings.
 bool Searcher::matches_boilerplate(const Xapian::Query& query) {
+  const std::string kind = boilerplate_term();
+  const Xapian::doccount count = db_.get_termfreq(kind);
+  if (count == 0) return false;
+  // Term lists are read one round trip each from a remote shard, and a
+  // serving copy has none.
+  constexpr Xapian::doccount kReadTermsUpTo = 32;
+  bool local = std::none_of(opened_.shards.begin(), opened_.shards.end(),
+                            [](const cluster::Shard& shard) { return shard.remote(); });
+  if (local && count <= kReadTermsUpTo && matches_by_terms_only(query)) {
+    try {
+      std::unordered_set<std::string> held;
+      for (auto doc = db_.postlist_begin(kind); doc != db_.postlist_end(kind); ++doc) {
+        for (auto term = db_.termlist_begin(*doc); term != db_.termlist_end(*doc); ++term) held.insert(*term);
+      }
+      if (std::none_of(query.get_unique_terms_begin(), query.get_unique_terms_end(),
+                       [&](const std::string& term) { return held.count(term) > 0; })) {
+        return false;
+      }
+    } catch (const Xapian::FeatureUnavailableError&) {
+      // No term lists (compact --search-only): ask the postings below.
+    }
+  }
   Xapian::Enquire enquire(db_);
-  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, boilerplate_query()));
+  enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, Xapian::Query(kind)));
   enquire.set_weighting_scheme(Xapian::BoolWeight());
   return !enquire.get_mset(0, 1).empty();
 }
@@ -181,7 +223,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   ParsedQuery parsed = parse_query(query_text, analyzer_, parse);
   Xapian::Query query = parsed.query;
   if (!options.include_boilerplate && matches_boilerplate(query)) {
-    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, boilerplate_query());
+    query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(boilerplate_term()));
   }
   // Sentiment (issue 6): score range filter on the sentiment value slot.
   if (options.sentiment_min && options.sentiment_max && *options.sentiment_min > *options.sentiment_max) {
