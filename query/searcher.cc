@@ -175,12 +175,12 @@ bool Searcher::matches_boilerplate(const Xapian::Query& query) {
   return !enquire.get_mset(0, 1).empty();
 }
 
-// The matches from `first`, at most `fetch`, each with its review's bonus;
-// the estimate and the facets go into `result`.
+// The matches from `first`, at most `fetch`, each scored with its review's
+// bonus; the estimate and the facets go into `result`.
 std::vector<RankedMatch> Searcher::rank(const Xapian::Query& query, const ReviewEvidence& evidence,
-                                  const ParsedQuery& parsed, const entities::Catalog* catalog,
-                                  const std::string& query_text, Xapian::doccount first, Xapian::doccount fetch,
-                                  const SearchOptions& options, SearchResult& result) {
+                                        const ParsedQuery& parsed, const entities::Catalog* catalog,
+                                        const std::string& query_text, Xapian::doccount first, Xapian::doccount fetch,
+                                        const SearchOptions& options, SearchResult& result) {
   Xapian::Query passages = evidence.passages(query);
   // Ranked by relevance, the passages of the few reviews that the evidence
   // lifts are a second, small match (ReviewEvidence::boosted), so the main
