@@ -1,5 +1,5 @@
 // Crash safety for real. `revsearch index` is killed with SIGKILL at 100
-// random moments (40 in the sanitized build, which CI runs after the
+// random moments (20 in the sanitized build, which CI runs after the
 // release suite: memory errors show in fewer) on small NSMC slices, in four write
 // modes (one database, --shards 2, --replace, both); after each kill the
 // database opens, `revsearch check` passes, searches work and no passage is
@@ -32,7 +32,7 @@ namespace {
 // the first commit, between and inside commits.
 constexpr std::size_t kSliceLines = kSanitizedBuild ? 1000 : 2000;
 constexpr std::size_t kCommitEvery = 100;
-constexpr int kTrialsPerCase = kSanitizedBuild ? 8 : 20;
+constexpr int kTrialsPerCase = kSanitizedBuild ? 4 : 20;
 
 // What the database holds, cheaply: read in-process, no child to start.
 struct Fingerprint {
