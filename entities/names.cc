@@ -60,8 +60,12 @@ constexpr std::array<std::string_view, 29> kNuclei = {
 // to hyung-sik.
 constexpr std::array<std::string_view, 10> kCodas = {"", "n", "ng", "m", "l", "k", "g", "p", "b", "h"};
 
-bool split_from(std::string_view w, std::size_t pos, std::vector<std::string>& out) {
+// Backtracking, so each position that cannot start a split is marked in
+// `dead` the first time: without that, a long run of vowels ("eeee…t")
+// takes exponential time ("ee" and "e" are both nuclei).
+bool split_from(std::string_view w, std::size_t pos, std::vector<std::string>& out, std::vector<bool>& dead) {
   if (pos == w.size()) return true;
+  if (dead[pos]) return false;
   for (std::string_view onset : kOnsets) {
     if (w.compare(pos, onset.size(), onset) != 0) continue;
     std::size_t n0 = pos + onset.size();
@@ -74,11 +78,12 @@ bool split_from(std::string_view w, std::size_t pos, std::vector<std::string>& o
         // 'h' closes a syllable only at the end of a word ("Ah", "Oh").
         if (coda == "h" && next != w.size()) continue;
         out.emplace_back(w.substr(pos, next - pos));
-        if (split_from(w, next, out)) return true;
+        if (split_from(w, next, out, dead)) return true;
         out.pop_back();
       }
     }
   }
+  dead[pos] = true;
   return false;
 }
 
@@ -130,7 +135,12 @@ std::vector<std::string> split_syllables(std::string_view latin_word) {
   std::vector<std::string> out;
   // Whole-word variants first ("park", "doona" do not split by shape).
   if (variants().count(w)) return {w};
-  if (!split_from(w, 0, out)) return {};
+  // No name is this long (the longest romanised syllable has 7 letters);
+  // the cap also bounds the recursion below.
+  constexpr std::size_t kLongestName = 40;
+  if (w.size() > kLongestName) return {};
+  std::vector<bool> dead(w.size(), false);
+  if (!split_from(w, 0, out, dead)) return {};
   return out;
 }
 

@@ -54,6 +54,12 @@ TEST_CASE("entities: English words are not romanised Korean", "[entities]") {
   CHECK(split_syllables("hana") == std::vector<std::string>{"ha", "na"});
   CHECK(split_syllables("inguk") == std::vector<std::string>{"in", "guk"});
   CHECK(split_syllables("jeongmin") == std::vector<std::string>{"jeong", "min"});
+  // Found by fuzzing (actor:'eee…eseet, 50 e's): a vowel run that cannot
+  // be split took exponential time. Words past 40 letters are no name, and
+  // each position is tried once.
+  CHECK(split_syllables(std::string(50, 'e') + "seet").empty());
+  CHECK(split_syllables(std::string(36, 'e') + "seet").empty());
+  CHECK(split_syllables("eeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeeee").size() == 20);
 }
 
 TEST_CASE("entities: the embedded gazetteer holds the drama casts", "[entities]") {
