@@ -125,7 +125,8 @@ Scores evaluate(revsearch::query::Searcher& seed, revsearch::query::Searcher& co
 std::string describe(const SearchOptions& o) {
   std::ostringstream out;
   out << "k1=" << o.bm25_k1 << " b=" << o.bm25_b << " review_b=" << o.review_bm25_b
-      << " title_boost=" << o.parse.title_boost << " actor_boost=" << o.parse.actor_boost << " review_weight=" << o.review_weight;
+      << " title_boost=" << o.parse.title_boost << " actor_boost=" << o.parse.actor_boost
+      << " review_weight=" << o.review_weight;
   return out.str();
 }
 
@@ -156,27 +157,27 @@ int eval(const std::string& seed_db, const std::string& corpus_db, const std::st
   }
   SearchOptions shipped;  // what `revsearch search` uses now
   Scores now = evaluate(seed, corpus, queries, shipped);
-  // Issue 18: the review-level weight, the other settings as shipped.
-  std::vector<std::pair<SearchOptions, Scores>> review_sweep;
-  for (double w : {0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0}) {
-    SearchOptions o = shipped;
-    o.review_weight = w;
-    review_sweep.emplace_back(o, evaluate(seed, corpus, queries, o));
-  }
-  // BM25's length normalisation b, for passages and for the review-level
-  // evidence, each with the other settings as shipped. Passages without it
-  // (b 0) spare every query the walk over the document-length list.
-  std::vector<std::pair<std::string, std::pair<SearchOptions, Scores>>> b_sweep;
-  for (double b : {0.0, 0.1, 0.2, 0.5}) {
-    SearchOptions o = shipped;
-    o.bm25_b = b;
-    b_sweep.emplace_back("passage b sweep", std::pair{o, evaluate(seed, corpus, queries, o)});
-  }
-  for (double b : {0.0, 0.1, 0.2, 0.5, 0.75}) {
-    SearchOptions o = shipped;
-    o.review_bm25_b = b;
-    b_sweep.emplace_back("review b sweep", std::pair{o, evaluate(seed, corpus, queries, o)});
-  }
+  // One setting at a time, the others as shipped: the review-level weight
+  // (issue 18), and BM25's length normalisation b for passages and for the
+  // review-level evidence (passages without it, b 0, spare every query the
+  // walk over the document-length list).
+  struct Swept {
+    std::string name;
+    SearchOptions options;
+    Scores scores;
+  };
+  std::vector<Swept> sweeps;
+  auto sweep = [&](const std::string& name, std::initializer_list<double> values, auto set) {
+    for (double value : values) {
+      SearchOptions o = shipped;
+      set(o, value);
+      sweeps.push_back({name, o, evaluate(seed, corpus, queries, o)});
+    }
+  };
+  sweep("review weight sweep", {0.0, 0.25, 0.5, 1.0, 2.0, 4.0, 8.0},
+        [](SearchOptions& o, double w) { o.review_weight = w; });
+  sweep("passage b sweep", {0.0, 0.1, 0.2, 0.5}, [](SearchOptions& o, double b) { o.bm25_b = b; });
+  sweep("review b sweep", {0.0, 0.1, 0.2, 0.5, 0.75}, [](SearchOptions& o, double b) { o.review_bm25_b = b; });
 
   std::cout << "| setting | nDCG@10 tune half | nDCG@10 held-out half | nDCG@10 all | MRR all |";
   for (const auto& [set, v] : base.ndcg_by_set) std::cout << " nDCG@10 " << set << " |";
@@ -192,10 +193,9 @@ int eval(const std::string& seed_db, const std::string& corpus_db, const std::st
   row("before: BM25 defaults", baseline, base);
   row("best on tuning half", best, best_scores);
   row("shipped defaults", shipped, now);
-  for (const auto& [o, s] : review_sweep) row("review weight sweep", o, s);
-  for (const auto& [name, result] : b_sweep) row(name, result.first, result.second);
-  std::cout << "\n" << queries.size() << " queries; grid: k1 {0.3,0.6,0.9,1.2,1.6} x b {0,0.1,0.2,0.3,0.5,0.75} x title_boost "
-            << "{0,0.2,0.5,1} x actor_boost {0,0.5,1,2}\n";
+  for (const Swept& swept : sweeps) row(swept.name, swept.options, swept.scores);
+  std::cout << "\n" << queries.size() << " queries; grid: k1 {0.3,0.6,0.9,1.2,1.6} x b {0,0.1,0.2,0.3,0.5,0.75}"
+            << " x title_boost {0,0.2,0.5,1} x actor_boost {0,0.5,1,2}\n";
   return 0;
 }
 

@@ -45,14 +45,12 @@ std::string clean(std::string_view s) {
   return a == std::string::npos ? std::string() : out.substr(a, b + 1 - a);
 }
 
-std::optional<int> to_int(std::string_view s) { return parse_number<int>(s); }
-
 // "Cinema Paradiso , 1988" -> ("Cinema Paradiso", 1988).
 std::pair<std::string, std::optional<int>> title_and_year(const std::string& title_eng) {
   std::size_t comma = title_eng.rfind(',');
   if (comma != std::string::npos) {
     std::string tail = clean(std::string_view(title_eng).substr(comma + 1));
-    if (auto year = to_int(tail); year && tail.size() == 4) return {clean(title_eng.substr(0, comma)), year};
+    if (auto year = parse_number<int>(tail); year && tail.size() == 4) return {clean(title_eng.substr(0, comma)), year};
   }
   return {title_eng, std::nullopt};
 }
@@ -137,7 +135,7 @@ Catalog Catalog::load(const std::string& dir, std::vector<CatalogProblem>& probl
     film.title = clean(f[1]);
     auto [title_en, year] = title_and_year(clean(f[2]));
     film.title_en = title_en;
-    if (!year && f.size() > 3) year = to_int(clean(f[3]));
+    if (!year && f.size() > 3) year = parse_number<int>(clean(f[3]));
     film.year = year.value_or(0);
     // A film without titles still has its cast, genres and year.
     catalog.films_[id] = std::move(film);
@@ -176,7 +174,7 @@ Catalog Catalog::load(const std::string& dir, std::vector<CatalogProblem>& probl
     if (!catalog.films_.count(movie)) return std::string("movie " + movie + " is not in movies.tsv");
     auto key = key_of.find(person);
     if (key == key_of.end()) return std::string("person " + person + " is not in people.tsv");
-    int order = f.size() > 2 ? to_int(clean(f[2])).value_or(1000) : 1000;
+    int order = f.size() > 2 ? parse_number<int>(clean(f[2])).value_or(1000) : 1000;
     credits[movie].push_back({order, key->second, f.size() > 3 && clean(f[3]) == "1"});
     return std::string();
   });
@@ -219,8 +217,8 @@ std::string Catalog::encode_film(const Film& f) {
 std::optional<Film> Catalog::decode_film(std::string_view line) {
   std::vector<std::string> f = split_line(line, '\t');
   if (f[0] != "F" || f.size() != 9) return std::nullopt;
-  return Film{f[1], f[3], f[4], to_int(f[2]).value_or(0), split_list(f[5]), split_list(f[6]), split_list(f[7]),
-              split_list(f[8])};
+  return Film{f[1], f[3], f[4], parse_number<int>(f[2]).value_or(0),
+              split_list(f[5]), split_list(f[6]), split_list(f[7]), split_list(f[8])};
 }
 
 std::string Catalog::encode() const {

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "revsearch/query/query_reach.h"
 #include "revsearch/schema.h"
 
 namespace revsearch::query {
@@ -34,48 +35,12 @@ void collect(const Xapian::Query& query, std::vector<std::string>& out) {
   }
 }
 
-bool any_subquery_reaches(const Xapian::Query& query) {
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    if (reaches_review_documents(query.get_subquery(i))) return true;
-  }
-  return false;
-}
-
-bool every_subquery_reaches(const Xapian::Query& query) {
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    if (!reaches_review_documents(query.get_subquery(i))) return false;
-  }
-  return query.get_num_subqueries() > 0;
-}
-
 }  // namespace
 
 bool reaches_review_documents(const Xapian::Query& query) {
-  switch (query.get_type()) {
-    case Xapian::Query::LEAF_MATCH_NOTHING:
-      return false;
-    case Xapian::Query::LEAF_TERM: {
-      std::string term = *query.get_terms_begin();
-      return schema::has_prefix(term, schema::kReviewWord) || schema::has_prefix(term, schema::kUniqueId);
-    }
-    case Xapian::Query::OP_AND:
-    case Xapian::Query::OP_FILTER:
-    case Xapian::Query::OP_PHRASE:
-    case Xapian::Query::OP_NEAR:
-      return every_subquery_reaches(query);
-    case Xapian::Query::OP_OR:
-    case Xapian::Query::OP_XOR:
-    case Xapian::Query::OP_SYNONYM:
-    case Xapian::Query::OP_MAX:
-    case Xapian::Query::OP_ELITE_SET:
-      return any_subquery_reaches(query);
-    case Xapian::Query::OP_AND_NOT:
-    case Xapian::Query::OP_AND_MAYBE:
-    case Xapian::Query::OP_SCALE_WEIGHT:
-      return query.get_num_subqueries() > 0 && reaches_review_documents(query.get_subquery(0));
-    default:  // match-all, wildcards, value ranges, posting sources
-      return true;
-  }
+  return can_reach(query, [](const std::string& term) {
+    return schema::has_prefix(term, schema::kReviewWord) || schema::has_prefix(term, schema::kUniqueId);
+  });
 }
 
 std::vector<std::string> review_level_terms(const Xapian::Query& query) {

@@ -13,6 +13,7 @@
 
 #include "revsearch/errors.h"
 #include "revsearch/query/database.h"
+#include "revsearch/query/query_reach.h"
 #include "revsearch/query/spelling.h"
 #include "revsearch/schema.h"
 
@@ -84,26 +85,6 @@ std::vector<RankedMatch> merge_rankings(std::vector<RankedMatch> a, std::vector<
   return out;
 }
 
-// Whether a query matches only documents holding one of its terms: no
-// match-all, value range, posting source or unexpanded wildcard in it.
-bool matches_by_terms_only(const Xapian::Query& query) {
-  switch (query.get_type()) {
-    case Xapian::Query::LEAF_MATCH_ALL:
-    case Xapian::Query::LEAF_POSTING_SOURCE:
-    case Xapian::Query::OP_VALUE_RANGE:
-    case Xapian::Query::OP_VALUE_GE:
-    case Xapian::Query::OP_VALUE_LE:
-    case Xapian::Query::OP_WILDCARD:
-      return false;
-    default:
-      break;
-  }
-  for (std::size_t i = 0; i < query.get_num_subqueries(); ++i) {
-    if (!matches_by_terms_only(query.get_subquery(i))) return false;
-  }
-  return true;
-}
-
 }  // namespace
 
 SearchResult Searcher::search(const std::string& query_text, const SearchOptions& options) {
@@ -144,8 +125,8 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
 
 // Boilerplate passages are few, so asking whether the query reaches any of
 // them is cheap where excluding them (AND_NOT) is work on every match.
-// First by their terms (a query of terms none of them holds cannot match
-// them), then, when one does, by a match restricted to their postings.
+// First by their terms (can_reach over the terms any of them holds), then,
+// when it could, by a match restricted to their postings.
 bool Searcher::matches_boilerplate(const Xapian::Query& query) {
   const std::string kind = boilerplate_term();
   const Xapian::doccount count = db_.get_termfreq(kind);
@@ -155,16 +136,13 @@ bool Searcher::matches_boilerplate(const Xapian::Query& query) {
   constexpr Xapian::doccount kReadTermsUpTo = 32;
   bool local = std::none_of(opened_.shards.begin(), opened_.shards.end(),
                             [](const cluster::Shard& shard) { return shard.remote(); });
-  if (local && count <= kReadTermsUpTo && matches_by_terms_only(query)) {
+  if (local && count <= kReadTermsUpTo) {
     try {
       std::unordered_set<std::string> held;
       for (auto doc = db_.postlist_begin(kind); doc != db_.postlist_end(kind); ++doc) {
         for (auto term = db_.termlist_begin(*doc); term != db_.termlist_end(*doc); ++term) held.insert(*term);
       }
-      if (std::none_of(query.get_unique_terms_begin(), query.get_unique_terms_end(),
-                       [&](const std::string& term) { return held.count(term) > 0; })) {
-        return false;
-      }
+      if (!can_reach(query, [&](const std::string& term) { return held.count(term) > 0; })) return false;
     } catch (const Xapian::FeatureUnavailableError&) {
       // No term lists (compact --search-only): ask the postings below.
     }
