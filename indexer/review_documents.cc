@@ -82,7 +82,7 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
     // through the catalogue stored in the database.
     if (film) doc.add_boolean_term(schema::prefixed(schema::kMovie, review.movie_id));
     if (std::string facets = facet_terms_value(doc); !facets.empty()) doc.add_value(schema::kSlotFacets, facets);
-    doc.set_data(record.encode());
+    doc.add_value(schema::kSlotRecord, record.encode());
     out.documents.push_back(std::move(doc));
     out.boilerplate += passage.boilerplate;
     if (!passage.boilerplate) review_terms.add(tokens);

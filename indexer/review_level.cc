@@ -22,7 +22,7 @@ Xapian::Document ReviewLevelTerms::document(const Review& review) const {
   PassageRecord record;
   record.review_id = review.id;
   record.passage = schema::kReviewDocumentPassage;
-  doc.set_data(record.encode());
+  doc.add_value(schema::kSlotRecord, record.encode());
   return doc;
 }
 

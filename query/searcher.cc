@@ -235,7 +235,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     hit.docid = it->docid;
     hit.collapsed = it->collapsed;
     Xapian::Document doc = db_.get_document(it->docid);
-    std::optional<PassageRecord> record = PassageRecord::decode(doc.get_data());
+    std::optional<PassageRecord> record = PassageRecord::decode(doc.get_value(schema::kSlotRecord));
     if (!record) {
       throw DatabaseError("database '" + db_path_ + "': document " + std::to_string(it->docid) +
                           " has unreadable stored data");

@@ -119,8 +119,8 @@ TermBudget term_budget(const std::string& db_path) {
     }
     std::stable_sort(budget.prefixes.begin(), budget.prefixes.end(),
                      [](const PrefixCost& a, const PrefixCost& b) { return a.postings > b.postings; });
-    for (auto it = db.postlist_begin(""); it != db.postlist_end(""); ++it) {
-      budget.data_bytes += db.get_document(*it, Xapian::DOC_ASSUME_VALID).get_data().size();
+    for (auto it = db.valuestream_begin(schema::kSlotRecord); it != db.valuestream_end(schema::kSlotRecord); ++it) {
+      budget.data_bytes += (*it).size();
     }
     try {  // older formats kept 초성 in the synonym table
       for (auto it = db.synonym_keys_begin(); it != db.synonym_keys_end(); ++it) ++budget.synonym_keys;

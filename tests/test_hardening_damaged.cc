@@ -22,11 +22,12 @@ void truncate_to(const fs::path& file, double fraction) {
   fs::resize_file(file, static_cast<std::uintmax_t>(static_cast<double>(fs::file_size(file)) * fraction));
 }
 
-void overwrite_middle(const fs::path& file, const std::string& bytes) {
+void overwrite_at(const fs::path& file, double fraction, const std::string& bytes) {
   std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
-  f.seekp(static_cast<std::streamoff>(fs::file_size(file) / 2));
+  f.seekp(static_cast<std::streamoff>(static_cast<double>(fs::file_size(file)) * fraction));
   f << bytes;
 }
+void overwrite_middle(const fs::path& file, const std::string& bytes) { overwrite_at(file, 0.5, bytes); }
 
 // A sanitizer report whose innermost frame of interest is ours. Debian's
 // Xapian 1.4.22 itself over-reads a heap block while iterating the terms of
@@ -59,13 +60,14 @@ TEST_CASE("hardening: damaged databases give a clear error naming them, never a 
       {"postlist truncated to half", [](const fs::path& db) { truncate_to(db / "postlist.glass", 0.5); }},
       {"postlist emptied", [](const fs::path& db) { truncate_to(db / "postlist.glass", 0); }},
       {"termlist truncated", [](const fs::path& db) { truncate_to(db / "termlist.glass", 0.3); }},
-      {"docdata truncated", [](const fs::path& db) { truncate_to(db / "docdata.glass", 0.5); }},
+      // Passage records are values, in the postlist table (format 4; no docdata table).
+      {"postlist truncated", [](const fs::path& db) { truncate_to(db / "postlist.glass", 0.5); }},
       {"version file truncated", [](const fs::path& db) { truncate_to(db / "iamglass", 0.5); }},
       {"version file emptied", [](const fs::path& db) { truncate_to(db / "iamglass", 0); }},
       {"version file garbage", [&](const fs::path& db) { write_file((db / "iamglass").string(), garbage); }},
       {"postlist garbage", [&](const fs::path& db) { write_file((db / "postlist.glass").string(), garbage); }},
       {"garbage inside postlist", [&](const fs::path& db) { overwrite_middle(db / "postlist.glass", garbage); }},
-      {"garbage inside docdata", [&](const fs::path& db) { overwrite_middle(db / "docdata.glass", garbage); }},
+      {"garbage late in postlist", [&](const fs::path& db) { overwrite_at(db / "postlist.glass", 0.75, garbage); }},
       {"garbage inside termlist", [&](const fs::path& db) { overwrite_middle(db / "termlist.glass", garbage); }},
       {"postlist removed", [](const fs::path& db) { fs::remove(db / "postlist.glass"); }},
       {"version file removed", [](const fs::path& db) { fs::remove(db / "iamglass"); }},

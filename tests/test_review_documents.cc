@@ -37,7 +37,7 @@ TEST_CASE("review documents: one per passage, each with its unique id; the first
     t.skip_to(schema::prefixed(schema::kReview, "r1"));
     REQUIRE(t != doc.termlist_end());
     CHECK(*t == schema::prefixed(schema::kReview, "r1"));
-    std::optional<PassageRecord> record = PassageRecord::decode(doc.get_data());
+    std::optional<PassageRecord> record = PassageRecord::decode(doc.get_value(schema::kSlotRecord));
     REQUIRE(record);
     CHECK(record->passage == n);
     CHECK(record->source_file == source_key("in.jsonl"));

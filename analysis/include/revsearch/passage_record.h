@@ -1,11 +1,11 @@
-// The stored data of a passage document: what a hit shows that the terms
-// and value slots do not already hold, in a compact binary record. Written
-// by the indexer, read by the query side; schema.h lists the rest.
+// The stored record of a passage document (value slot schema::kSlotRecord):
+// what a hit shows that the terms and the other value slots do not already
+// hold, in a compact binary form. Written by the indexer, read by the query
+// side; schema.h lists the rest.
 //
 // The review id, rating and sentiment score are also value slots (for
 // collapsing, ranges and sorting); they are repeated here because a hit
-// reads them for display, and one record is far cheaper to read than three
-// value streams. The source file's path is stored once per file, in the
+// reads them for display, and one value is cheaper to read than three. The source file's path is stored once per file, in the
 // database metadata (source_key()).
 #pragma once
 
