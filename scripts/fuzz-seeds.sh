@@ -7,7 +7,7 @@ cd "$(dirname "$0")/.."
 out=${1:-build-asan/fuzz/seeds}
 data=../shared/data
 rm -rf "$out"
-mkdir -p "$out"/{fuzz_read_txt,fuzz_read_jsonl,fuzz_read_tsv,fuzz_read_csv,fuzz_read_gzip,fuzz_analyzer,fuzz_query_parser,fuzz_sentiment,fuzz_http_handler}
+mkdir -p "$out"/{fuzz_read_txt,fuzz_read_jsonl,fuzz_read_tsv,fuzz_read_csv,fuzz_read_gzip,fuzz_analyzer,fuzz_query_parser,fuzz_sentiment,fuzz_http_handler,fuzz_passage_record}
 
 # Small slices: libFuzzer mutates short inputs far faster than whole files.
 nsmc() { if [[ -f $data/nsmc/nsmc-reviews.jsonl.gz ]]; then zcat "$data/nsmc/nsmc-reviews.jsonl.gz" | head -n "$1"; else head -n "$1" corpus/nsmc-sample.jsonl; fi; }
@@ -48,6 +48,9 @@ i=0
 while IFS= read -r text; do printf '%s' "$text" >"$out/fuzz_analyzer/ko-$((i++))"; done < <(nsmc 30 | sed -E 's/.*"text": "(.*)"}$/\1/')
 cp "$out"/fuzz_read_txt/seed-*.txt "$out/fuzz_analyzer/"
 printf "Han So-Hee's K-drama OST #1 was lacklustre, 솔직히 친구에서 최고의 영화였다. ZE:A “quoted” don't" >"$out/fuzz_analyzer/mixed"
+
+# passage record: review text (the target also decodes its bytes as a record).
+cp "$out"/fuzz_analyzer/* "$out/fuzz_passage_record/"
 
 # sentiment: a language byte (0 auto, 1 English, 2 Korean) before review text.
 i=0

@@ -13,7 +13,7 @@ seconds=${1:-10}
 shift || true
 targets=("$@")
 ((${#targets[@]})) || targets=(fuzz_read_txt fuzz_read_jsonl fuzz_read_tsv fuzz_read_csv fuzz_read_gzip
-  fuzz_analyzer fuzz_query_parser fuzz_sentiment fuzz_http_handler)
+  fuzz_analyzer fuzz_query_parser fuzz_sentiment fuzz_http_handler fuzz_passage_record)
 
 cmake --preset asan >/dev/null
 cmake --build --preset asan --target "${targets[@]}" >/dev/null
