@@ -32,6 +32,26 @@ inline constexpr bool kSanitizedBuild = false;
 inline constexpr bool kSanitizedBuild = false;
 #endif
 
+// A sanitizer report whose innermost frame of interest is ours. Debian's
+// Xapian 1.4.22 itself over-reads a heap block while iterating the terms of
+// a postlist with garbage inside (found by the damaged-database test under
+// ASan; release builds read a few stray bytes and report the damage or
+// succeed), and leaks an object allocated inside WritableDatabase::commit()
+// when the commit fails for want of space (the disk-full test). Those are
+// Xapian's bugs, not ours: a report counts when a revsearch:: frame comes
+// before any libxapian frame.
+inline bool sanitizer_report_in_our_code(const std::string& err) {
+  std::size_t report = err.find("Sanitizer");
+  if (report == std::string::npos) return false;
+  std::istringstream lines(err.substr(report));
+  std::string line;
+  while (std::getline(lines, line)) {
+    if (line.find("libxapian.so") != std::string::npos) return false;
+    if (line.find("revsearch::") != std::string::npos) return true;
+  }
+  return true;
+}
+
 // A fresh directory under the system temp dir, removed at scope exit.
 class TempDir {
  public:
