@@ -5,8 +5,9 @@
 //
 // The review id, rating and sentiment score are also value slots (for
 // collapsing, ranges and sorting); they are repeated here because a hit
-// reads them for display, and one value is cheaper to read than three. The source file's path is stored once per file, in the
-// database metadata (source_key()).
+// reads them for display, and one value is cheaper to read than three. The
+// source file's path is stored once per file, in the database metadata
+// (source_key()).
 #pragma once
 
 #include <cstdint>
