@@ -32,11 +32,18 @@ Analyzer::~Analyzer() = default;
 Analyzer::Analyzer(Analyzer&&) noexcept = default;
 Analyzer& Analyzer::operator=(Analyzer&&) noexcept = default;
 
-std::vector<Token> Analyzer::analyze(std::string_view text) {
+std::vector<Token> Analyzer::words(std::string_view text) {
   std::vector<Token> tokens = break_words(*impl_->word_breaker, text);
   fold_tokens(tokens, text, impl_->folder);
   strip_possessives(tokens);
   join_compounds(tokens, text);
+  return tokens;
+}
+
+// The stages after words() set stems and marks; they never change a
+// token's text or position (a test holds words() and analyze() to that).
+std::vector<Token> Analyzer::analyze(std::string_view text) {
+  std::vector<Token> tokens = words(text);
   if (impl_->pipeline != Pipeline::kKorean) mark_stopwords(tokens);
   if (impl_->pipeline == Pipeline::kKorean) {
     stem_tokens(tokens, impl_->none, impl_->none_cache);

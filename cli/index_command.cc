@@ -22,6 +22,7 @@ struct IndexArgs {
   std::size_t threads = 0;
   std::size_t shards = 0;
   bool replace = false;
+  bool positions = false;
   std::string shard;      // --shard K/N
   double timeout_s = 60;  // remote shards
   std::string catalog;
@@ -86,6 +87,9 @@ Command add_index_command(CLI::App& app) {
       ->check(CLI::Range(1, 256));
   sub->add_flag("--replace", args->replace,
                 "Re-read every file and rebuild every review, even unchanged ones (e.g. after an analysis change)");
+  sub->add_flag("--positions", args->positions,
+                "Store word positions in a new database, for Xapian's own phrase matching (shards served by "
+                "xapian-tcpsrv need them for exact phrases); without, phrases are checked against the stored text");
   // Clusters: shards served by xapian-tcpsrv, listed in a stub (`revsearch cluster stub`).
   sub->add_option("--shard", args->shard,
                   "Index only shard K of N (K/N, from 0): the reviews routing gives it, as on the machine serving it");
@@ -106,6 +110,7 @@ Command add_index_command(CLI::App& app) {
             options.threads = args->threads;
             options.shards = args->shards;
             options.replace = args->replace;
+            options.positions = args->positions;
             options.timeout_s = args->timeout_s;
             if (!args->shard.empty()) {
               std::tie(options.only_shard, options.of_shards) = indexer::parse_shard_spec(args->shard);

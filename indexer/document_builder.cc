@@ -12,7 +12,11 @@ namespace revsearch::indexer {
 void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& tokens,
                     std::string_view exact_prefix, std::string_view stem_prefix, Xapian::termpos base) {
   for (const analysis::Token& token : tokens) {
-    doc.add_posting(schema::prefixed(exact_prefix, token.text), base + token.position);
+    if (base) {
+      doc.add_posting(schema::prefixed(exact_prefix, token.text), base + token.position);
+    } else {
+      doc.add_term(schema::prefixed(exact_prefix, token.text));
+    }
     // Stop words keep only their exact, positional term: phrases need them,
     // free-text queries drop them.
     if (!token.stopword) doc.add_term(schema::prefixed(stem_prefix, token.search_form()));
@@ -30,10 +34,12 @@ void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& t
 
 Xapian::Document build_document(const Review& review, const Passage& passage,
                                 const std::vector<analysis::Token>& tokens, const sentiment::Sentiment& feeling,
-                                const std::vector<analysis::Token>& title_tokens) {
+                                const std::vector<analysis::Token>& title_tokens, bool positions) {
   Xapian::Document doc;
-  add_text_terms(doc, tokens, "", schema::kStem, 1);
-  add_text_terms(doc, title_tokens, schema::kTitle, schema::kTitleStem, 1);
+  // Positions count from 1; query/phrase_check.cc numbers words the same way.
+  const Xapian::termpos base = positions ? 1 : 0;
+  add_text_terms(doc, tokens, "", schema::kStem, base);
+  add_text_terms(doc, title_tokens, schema::kTitle, schema::kTitleStem, base);
 
   doc.add_boolean_term(schema::unique_id(review.id, passage.number));
   doc.add_boolean_term(schema::prefixed(schema::kLanguage, passage.lang));

@@ -287,6 +287,7 @@ class Pipeline {
   void work() {
     ReviewAnalysis analysis;
     analysis.catalog = catalog_.get();
+    analysis.positions = options_.positions;
     while (std::optional<Batch> batch = work_.pop()) {
       DoneBatch out{batch->seq, {}, std::move(batch->marks)};
       out.reviews.reserve(batch->reviews.size());
@@ -345,6 +346,7 @@ class Pipeline {
     std::vector<detail::FileMarkEntry> vocabulary = std::move(vocabulary_);
     vocabulary_.clear();
     vocabulary.push_back({std::string(schema::kFormatKey), std::string(schema::kFormat)});
+    vocabulary.push_back({std::string(schema::kPositionsKey), options_.positions ? "1" : "0"});
     for (auto& entry : catalog_entries_) vocabulary.push_back(std::move(entry));
     catalog_entries_.clear();
     std::vector<detail::FileMarkEntry> marks;
@@ -589,6 +591,12 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
     }
   }
   std::vector<Xapian::WritableDatabase> shards = open_writable(layout, options.timeout_s);
+  IndexOptions run_options = options;
+  // Shards served by xapian-tcpsrv match phrases with Xapian's positional
+  // operators (their server cannot check phrases against stored text), so
+  // a new one gets positions without being asked.
+  run_options.positions = options.positions || options.of_shards > 0 ||
+                          std::any_of(layout.begin(), layout.end(), [](const cluster::Shard& s) { return s.remote(); });
   // A write that ends the process inside Xapian still gets a message.
   detail::TerminateReporter terminate_reporter(db_path);
   {
@@ -597,6 +605,18 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
     Xapian::Database all(shards[0]);
     for (std::size_t k = 1; k < shards.size(); ++k) all.add_database(shards[k]);
     require_current_format(all, db_path);
+    // Positions are chosen when a database is created: one written without
+    // them never gets a few positional passages that phrases would trust.
+    std::string stored = shards[0].get_metadata(std::string(schema::kPositionsKey));
+    if (!stored.empty() || all.get_doccount() > 0) {
+      // No choice recorded: written when every passage had positions.
+      bool has_positions = stored.empty() || stored == "1";
+      if (options.positions && !has_positions) {
+        throw UsageError("database '" + db_path + "' was indexed without --positions: index into a new " +
+                         "directory to keep positions");
+      }
+      run_options.positions = has_positions;
+    }
   }
   // The film catalogue: the one given, stored with the first commit, or the
   // one the database already has.
@@ -654,7 +674,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
       todo.emplace_back(&file, std::move(mark));
     }
 
-    Pipeline pipeline(std::move(shards), options, workers, catalog, std::move(catalog_entries));
+    Pipeline pipeline(std::move(shards), run_options, workers, catalog, std::move(catalog_entries));
     auto sample = [&pipeline, &bytes_total, started] {
       IndexProgress p;
       p.reviews_read = pipeline.live.reviews_read;

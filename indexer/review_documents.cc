@@ -61,7 +61,7 @@ ReviewDocuments documents_for(const Review& review, ReviewAnalysis& analysis) {
     std::vector<analysis::Token> tokens = analysis.analyzer.analyze(passage.text);
     sentiment::Sentiment feeling =
         analysis.scorer.score_tokens(passage.text, tokens, sentiment_language(passage), sentiment::Method::kModel, false);
-    Xapian::Document doc = build_document(review, passage, tokens, feeling, title_tokens);
+    Xapian::Document doc = build_document(review, passage, tokens, feeling, title_tokens, analysis.positions);
     PassageRecord record = passage_record(review, passage, feeling);
     std::vector<entities::Mention> mentions = analysis.recognizer.find_mentions(passage.text, entity_context);
     for (auto& [term, name] : add_entities(doc, mentions, entity_context, record)) {

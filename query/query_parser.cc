@@ -21,6 +21,7 @@
 #include "revsearch/entities/recognizer.h"
 #include "revsearch/errors.h"
 #include "revsearch/numbers.h"
+#include "revsearch/query/phrase_check.h"
 #include "revsearch/schema.h"
 #include "revsearch/sentiment/sentiment.h"
 #include "revsearch/utf8.h"
@@ -86,12 +87,25 @@ std::size_t quote_length(std::string_view s, std::size_t i) {
   return 0;
 }
 
+// The phrase checks every match of a part of the query must pass (see
+// ParsedQuery::required_phrases).
+using Checks = std::vector<PhraseCheck*>;
+
+void append(Checks& to, const Checks& from) { to.insert(to.end(), from.begin(), from.end()); }
+
+// A parsed group of items (between operators, in parentheses).
+struct Clause {
+  Xapian::Query query;
+  Checks required_phrases;
+};
+
 // One parsed item: its query, and for words and phrases the exact
 // positional terms NEAR needs.
 struct Item {
   Item(Xapian::Query q = {}, std::vector<std::string> terms = {}, bool filter = false)
       : query(std::move(q)), positional(std::move(terms)), is_filter(filter) {}
   Xapian::Query query;
+  Checks required_phrases;  // a phrase or NEAR group checked against stored text
   std::vector<std::string> positional;
   bool is_filter = false;
   bool required = false;  // must match, and its weight counts (opinions about a person)
@@ -108,20 +122,20 @@ class Parser {
   // The people (targeted-sentiment entities) the query asks about.
   const std::vector<std::string>& people() const { return people_; }
 
-  Xapian::Query parse() {
+  Clause parse() {
     skip_spaces();
     if (pos_ == text_.size()) throw UsageError("empty query");
     // Stop words are dropped from free text unless they are all there is.
     for (const analysis::Token& token : analyzer_.analyze(text_)) {
       drop_stopwords_ = drop_stopwords_ || !token.stopword;
     }
-    Xapian::Query q = parse_or();
+    Clause q = parse_or();
     skip_spaces();
     if (pos_ < text_.size()) {
       if (text_[pos_] == ')') fail(pos_, "unexpected ')' with no matching '('");
       fail(pos_, "unexpected text");
     }
-    if (q.empty()) throw UsageError("query has no searchable words: '" + std::string(text_) + "'");
+    if (q.query.empty()) throw UsageError("query has no searchable words: '" + std::string(text_) + "'");
     return q;
   }
 
@@ -173,34 +187,39 @@ class Parser {
     return pos_ == text_.size() || text_[pos_] == ')' || peek_operator();
   }
 
-  Xapian::Query binary(Xapian::Query (Parser::*next)(), std::string_view op, Xapian::Query::op xop) {
+  // Phrases a match must hold: both sides' under AND, the left side's
+  // under NOT, none under OR (either side may match without its phrases).
+  Clause binary(Clause (Parser::*next)(), std::string_view op, Xapian::Query::op xop) {
     std::size_t start = pos_;
-    Xapian::Query left = (this->*next)();
+    Clause left = (this->*next)();
     while (peek_operator() == op) {
       std::size_t at = pos_;
-      if (left.empty() && pos_ == start) fail(at, "'" + std::string(op) + "' needs a term before it");
+      if (left.query.empty() && pos_ == start) fail(at, "'" + std::string(op) + "' needs a term before it");
       pos_ += op.size();
       if (at_item_end()) fail(at, "'" + std::string(op) + "' needs a term after it");
       if (xop == Xapian::Query::OP_AND_NOT) ++negation_depth_;  // people after NOT are not asked about
-      Xapian::Query right = (this->*next)();
+      Clause right = (this->*next)();
       if (xop == Xapian::Query::OP_AND_NOT) --negation_depth_;
-      if (left.empty()) {
-        left = xop == Xapian::Query::OP_AND_NOT ? Xapian::Query() : right;
-      } else if (!right.empty()) {
-        left = Xapian::Query(xop, left, right);
+      if (left.query.empty()) {
+        left = xop == Xapian::Query::OP_AND_NOT ? Clause() : right;
+      } else if (!right.query.empty()) {
+        left.query = Xapian::Query(xop, left.query, right.query);
+        if (xop == Xapian::Query::OP_OR) left.required_phrases.clear();
+        if (xop == Xapian::Query::OP_AND) append(left.required_phrases, right.required_phrases);
       } else if (xop == Xapian::Query::OP_AND) {
-        left = Xapian::Query();
+        left = Clause();
       }
     }
     return left;
   }
 
-  Xapian::Query parse_or() { return binary(&Parser::parse_and, "OR", Xapian::Query::OP_OR); }
-  Xapian::Query parse_and() { return binary(&Parser::parse_not, "AND", Xapian::Query::OP_AND); }
-  Xapian::Query parse_not() { return binary(&Parser::parse_seq, "NOT", Xapian::Query::OP_AND_NOT); }
+  Clause parse_or() { return binary(&Parser::parse_and, "OR", Xapian::Query::OP_OR); }
+  Clause parse_and() { return binary(&Parser::parse_not, "AND", Xapian::Query::OP_AND); }
+  Clause parse_not() { return binary(&Parser::parse_seq, "NOT", Xapian::Query::OP_AND_NOT); }
 
-  Xapian::Query parse_seq() {
+  Clause parse_seq() {
     std::vector<Xapian::Query> optional, required, excluded, filters;
+    Checks optional_phrases, required_phrases;  // see Clause
     if (at_item_end()) {
       if (pos_ < text_.size() && text_[pos_] == ')') fail(pos_, "unexpected ')' with no matching '('");
       if (auto op = peek_operator()) fail(pos_, "'" + std::string(*op) + "' needs a term before it");
@@ -219,15 +238,21 @@ class Parser {
         excluded.push_back(item.query);
       } else if (item.is_filter) {
         filters.push_back(item.query);
+        append(required_phrases, item.required_phrases);
       } else if (modifier == '+' || item.required) {
         required.push_back(item.query);
+        append(required_phrases, item.required_phrases);
       } else {
         optional.push_back(item.query);
+        append(optional_phrases, item.required_phrases);
       }
     }
     if (!optional.empty()) add_named_actors(body_spans, optional);
     Xapian::Query q;
     if (!optional.empty()) q = Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end());
+    // The optional items' phrases bind a match only when one item is all
+    // the group asks for.
+    if (optional.size() == 1 && required.empty()) append(required_phrases, optional_phrases);
     if (!required.empty()) {
       Xapian::Query must(Xapian::Query::OP_AND, required.begin(), required.end());
       q = q.empty() ? must : Xapian::Query(Xapian::Query::OP_AND_MAYBE, must, q);
@@ -241,7 +266,7 @@ class Parser {
       Xapian::Query none(Xapian::Query::OP_OR, excluded.begin(), excluded.end());
       q = Xapian::Query(Xapian::Query::OP_AND_NOT, q.empty() ? Xapian::Query::MatchAll : q, none);
     }
-    return q;
+    return {q, std::move(required_phrases)};
   }
 
   // Field boost for people (issue 8): free text that names an actor ("Han
@@ -273,6 +298,15 @@ class Parser {
     }
   }
 
+  // A phrase or NEAR group: Xapian's operator where words carry positions,
+  // else the words' AND checked against the stored text (phrase_check.h).
+  // `check`: the PhraseCheck made, if any.
+  Xapian::Query proximity(Proximity kind, const std::vector<std::string>& terms, Xapian::termcount window,
+                          PhraseCheck** check = nullptr) {
+    out_.proximity = true;
+    return proximity_query(kind, terms, window, options_.positions ? nullptr : &analyzer_, check);
+  }
+
   Item parse_near(bool negated) {
     std::size_t start = pos_;
     if (take_near()) fail(start, "NEAR needs a word or phrase before it");
@@ -287,8 +321,11 @@ class Parser {
       Item right = parse_item(negated);
       if (right.positional.empty()) fail(right_at, "NEAR needs a word or phrase after it");
       terms.insert(terms.end(), right.positional.begin(), right.positional.end());
-      item.query = Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(),
-                                 static_cast<Xapian::termcount>(*distance + terms.size() - 1));
+      PhraseCheck* check = nullptr;
+      item.query =
+          proximity(Proximity::kNear, terms, static_cast<Xapian::termcount>(*distance + terms.size() - 1), &check);
+      item.required_phrases.clear();  // the group replaces its first item
+      if (check) item.required_phrases.push_back(check);
     }
     return item;
   }
@@ -297,11 +334,13 @@ class Parser {
     std::size_t start = pos_;
     if (text_[pos_] == '(') {
       ++pos_;
-      Xapian::Query inner = parse_or();
+      Clause inner = parse_or();
       skip_spaces();
       if (pos_ >= text_.size() || text_[pos_] != ')') fail(start, "missing ')' for this '('");
       ++pos_;
-      return {inner, {}, false};
+      Item item(inner.query);
+      item.required_phrases = std::move(inner.required_phrases);
+      return item;
     }
     if (quote_length(text_, pos_)) {
       Item item = phrase("body", "", !negated);
@@ -407,8 +446,7 @@ class Parser {
         words_query = words(value, start, "title", schema::kTitle, schema::kTitleStem, false).query;
       } else if (terms.size() > 1) {
         // "soundtrack #1" and "Soundtrack#1" analyse to the same phrase.
-        words_query = Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                                    static_cast<Xapian::termcount>(terms.size()));
+        words_query = proximity(Proximity::kPhrase, terms, static_cast<Xapian::termcount>(terms.size()));
       }
       if (key.empty()) return {words_query, {}, false};
       std::string title_term = schema::prefixed(schema::kTitleEntity, key);
@@ -442,8 +480,7 @@ class Parser {
       Xapian::Query written;
       if (terms.size() == 1) written = Xapian::Query(terms[0]);
       if (terms.size() > 1) {
-        written = Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                                static_cast<Xapian::termcount>(terms.size()));
+        written = proximity(Proximity::kPhrase, terms, static_cast<Xapian::termcount>(terms.size()));
       }
       if (name.key.empty()) return {written.empty() ? nothing() : written, {}, false};
       // Shaped like a Korean name: the recogniser finds such names by
@@ -632,9 +669,10 @@ class Parser {
     }
     if (terms.empty()) return {};
     if (terms.size() == 1) return {Xapian::Query(terms[0]), terms, false};
-    return {Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
-                          static_cast<Xapian::termcount>(terms.size())),
-            terms, false};
+    PhraseCheck* check = nullptr;
+    Item item(proximity(Proximity::kPhrase, terms, static_cast<Xapian::termcount>(terms.size()), &check), terms);
+    if (check) item.required_phrases.push_back(check);
+    return item;
   }
 
   // "soundtr*": every exact word with that beginning, most frequent first.
@@ -766,8 +804,7 @@ class Parser {
     }
     if (parts.size() < 2) return joined;
     for (const std::string& part : parts) out_.terms.push_back({part, "body (as written)", kWrittenPartsWeight});
-    Xapian::Query phrase(Xapian::Query::OP_PHRASE, parts.begin(), parts.end(),
-                         static_cast<Xapian::termcount>(parts.size()));
+    Xapian::Query phrase = proximity(Proximity::kPhrase, parts, static_cast<Xapian::termcount>(parts.size()));
     return Xapian::Query(Xapian::Query::OP_OR, joined,
                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kWrittenPartsWeight));
   }
@@ -876,14 +913,18 @@ ParsedQuery parse_query(std::string_view text, analysis::Analyzer& analyzer, con
   }
   ParsedQuery out;
   Parser parser(text, analyzer, options, out);
-  out.query = parser.parse();
+  Clause parsed = parser.parse();
+  out.query = parsed.query;
+  out.required_phrases = std::move(parsed.required_phrases);
   out.opinions.people = parser.people();
   // A sentiment label in a query about people means the sentiment about
   // them, wherever the two stand (actor:X sentiment:L, actor:X AND
   // sentiment:L): parse again knowing who they are.
   if (!parser.people().empty() && text.find("sentiment:") != std::string_view::npos) {
     ParsedQuery targeted;
-    targeted.query = Parser(text, analyzer, options, targeted, parser.people()).parse();
+    Clause again = Parser(text, analyzer, options, targeted, parser.people()).parse();
+    targeted.query = again.query;
+    targeted.required_phrases = std::move(again.required_phrases);
     targeted.opinions.people = parser.people();
     return targeted;
   }

@@ -13,6 +13,7 @@
 
 #include "revsearch/errors.h"
 #include "revsearch/query/database.h"
+#include "revsearch/query/phrase_check.h"
 #include "revsearch/query/query_reach.h"
 #include "revsearch/query/spelling.h"
 #include "revsearch/schema.h"
@@ -26,6 +27,16 @@ Searcher::Searcher(const std::string& db_path, const cluster::ConnectOptions& co
 const entities::Catalog* Searcher::catalog() {
   if (!catalog_) catalog_ = entities::Catalog::decode(db_.get_metadata(std::string(schema::kCatalogMetadata)));
   return catalog_->empty() ? nullptr : &*catalog_;
+}
+
+const Searcher::PhraseMode& Searcher::phrase_mode() {
+  if (!phrase_mode_) {
+    bool remote = std::any_of(opened_.shards.begin(), opened_.shards.end(),
+                              [](const cluster::Shard& shard) { return shard.remote(); });
+    bool positions = Metadata(opened_.parts).get(std::string(schema::kPositionsKey)) == "1";
+    phrase_mode_ = PhraseMode{positions || remote, remote && !positions};
+  }
+  return *phrase_mode_;
 }
 
 const std::optional<entities::Film>& Searcher::film(const std::string& movie_id) {
@@ -113,6 +124,7 @@ SearchResult Searcher::search(const std::string& query_text, const SearchOptions
       }
       opened_.missing = std::move(reasons);
       db_ = opened_.db;
+      phrase_mode_.reset();
     } catch (const Xapian::DatabaseModifiedError&) {
       // A writer committed while we read: reopen and retry (a few times).
       if (attempt == 3) throw DatabaseError("database kept changing during the search; try again");
@@ -158,7 +170,8 @@ bool Searcher::matches_boilerplate(const Xapian::Query& query) {
 std::vector<RankedMatch> Searcher::rank(const Xapian::Query& query, const ReviewEvidence& evidence,
                                         const ParsedQuery& parsed, const entities::Catalog* catalog,
                                         const std::string& query_text, Xapian::doccount first, Xapian::doccount fetch,
-                                        const SearchOptions& options, SearchResult& result) {
+                                        const SearchOptions& options, const PhraseDecider* phrases,
+                                        SearchResult& result) {
   Xapian::Query passages = evidence.passages(query);
   // Ranked by relevance, the passages of the few reviews that the evidence
   // lifts are a second, small match (ReviewEvidence::boosted), so the main
@@ -179,7 +192,7 @@ std::vector<RankedMatch> Searcher::rank(const Xapian::Query& query, const Review
   FacetCounter facets(options.facets, parsed.opinions.people);
   facets.attach(enquire);
   Xapian::MSet mset = enquire.get_mset(boosted.empty() ? first : 0, boosted.empty() ? fetch : first + fetch,
-                                       options.facets.empty() ? 0 : options.facet_sample);
+                                       options.facets.empty() ? 0 : options.facet_sample, nullptr, phrases);
   result.facets = facets.results(Metadata(opened_.parts), query_text, catalog);
   result.total_estimate = mset.get_matches_estimated();
   std::vector<RankedMatch> matches = matches_of(mset);
@@ -188,7 +201,8 @@ std::vector<RankedMatch> Searcher::rank(const Xapian::Query& query, const Review
     lifted.set_query(boosted);
     lifted.set_weighting_scheme(options.passage_weighting());
     if (!options.all_passages) lifted.set_collapse_key(schema::kSlotReview);
-    matches = merge_rankings(std::move(matches), matches_of(lifted.get_mset(0, first + fetch)), first + fetch);
+    matches = merge_rankings(std::move(matches), matches_of(lifted.get_mset(0, first + fetch, 0, nullptr, phrases)),
+                             first + fetch);
     matches.erase(matches.begin(), matches.begin() + std::min<std::size_t>(first, matches.size()));
   }
   return matches;
@@ -198,7 +212,15 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   ParseOptions parse = options.parse;
   parse.vocabulary = &db_;
   parse.catalog = needs_catalog(query_text, options.facets) ? catalog() : nullptr;
+  parse.positions = phrase_mode().positions;
   ParsedQuery parsed = parse_query(query_text, analyzer_, parse);
+  if (parsed.proximity && phrase_mode().remote_without_positions) {
+    parsed.notices.push_back("this database's words carry no positions (indexed without --positions): on its "
+                             "remote shards a phrase or NEAR matches its words anywhere in a passage");
+  }
+  // The phrases every match must hold are checked after weighing.
+  std::optional<PhraseDecider> phrases;
+  if (!parsed.required_phrases.empty()) phrases.emplace(parsed.required_phrases);
   Xapian::Query query = parsed.query;
   if (!options.include_boilerplate && matches_boilerplate(query)) {
     query = Xapian::Query(Xapian::Query::OP_AND_NOT, query, Xapian::Query(boilerplate_term()));
@@ -226,7 +248,8 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   const Xapian::doccount fetch = options.all_passages ? options.limit : wanted + wanted / 2 + 10;
   const Xapian::doccount first = options.all_passages ? options.offset : 0;
   std::vector<RankedMatch> matches =
-      rank(query, evidence, parsed, parse.catalog, query_text, first, fetch, options, result);
+      rank(query, evidence, parsed, parse.catalog, query_text, first, fetch, options, phrases ? &*phrases : nullptr,
+           result);
   std::unordered_map<std::string, std::size_t> shown;  // folded text -> index in kept
   std::vector<Hit> kept;
   for (auto it = matches.begin(); it != matches.end() && kept.size() < wanted; ++it) {

@@ -97,3 +97,20 @@ TEST_CASE("thousands of random and real lines never crash and give valid UTF-8 t
   }
   CHECK(tokens > 10000);
 }
+
+TEST_CASE("analyzer: words() gives analyze()'s words and positions, without stems", "[analysis]") {
+  revsearch::analysis::Analyzer analyzer;
+  for (std::string text : {"ZE:A's Park Hyung-Sik in the K-drama, Soundtrack#1 — very very good!",
+                           "뻔한스토리지만 배우들 연기는 최고의 영화 ㅋㅋㅋ", "Ｓｔａｒ Wars' fans' café, 10/10 #1"}) {
+    INFO(text);
+    auto full = analyzer.analyze(text);
+    auto plain = analyzer.words(text);
+    REQUIRE(plain.size() == full.size());
+    for (std::size_t i = 0; i < full.size(); ++i) {
+      CHECK(plain[i].text == full[i].text);
+      CHECK(plain[i].position == full[i].position);
+      CHECK(plain[i].compound == full[i].compound);
+      CHECK(plain[i].stem.empty());
+    }
+  }
+}

@@ -138,6 +138,14 @@ inline constexpr std::string_view kFormatKey = "revsearch.format";
 // Format 4: the passage record in kSlotRecord, no document data.
 inline constexpr std::string_view kFormat = "4";
 
+// "1": every passage's exact words were written with positions (`index
+// --positions`, or shards for xapian-tcpsrv), so phrases can use Xapian's
+// positional operators. "0": they carry none, and phrases are checked
+// against the stored text (query/phrase_check.h). Chosen when a database
+// is created; searching treats a database without it (written before the
+// choice existed, with positions) as "0", which is exact, only slower.
+inline constexpr std::string_view kPositionsKey = "revsearch.positions";
+
 inline std::string prefixed(std::string_view prefix, std::string_view term) {
   std::string out(prefix);
   out += term;

@@ -34,6 +34,11 @@ class Analyzer {
   // Tokens of `text` (valid UTF-8) with byte offsets into `text`.
   std::vector<Token> analyze(std::string_view text);
 
+  // The words of `text` as analyze() gives them (text, positions, compound
+  // marks) without stems: the first stages alone, a fraction of the cost.
+  // Phrases are matched on these (query/phrase_check.h).
+  std::vector<Token> words(std::string_view text);
+
   // NFKC + case folding + quote/space normalisation of a whole string; used
   // for duplicate detection and field values.
   std::string fold(std::string_view text);

@@ -17,8 +17,9 @@
 
 namespace revsearch::indexer {
 
-// Adds the terms of `tokens` to `doc`: exact words with positions, stems
-// without. `prefix` is empty for body text, "S" for title.
+// Adds the terms of `tokens` to `doc`: exact words, at positions from
+// `base` (0: without positions), and stems. `prefix` is empty for body
+// text, "S" for title.
 void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& tokens,
                     std::string_view exact_prefix, std::string_view stem_prefix, Xapian::termpos base);
 
@@ -26,10 +27,12 @@ void add_text_terms(Xapian::Document& doc, const std::vector<analysis::Token>& t
 // The terms and values of a passage document, from the passage's `tokens`
 // and sentiment `feeling` (computed once per passage by the caller, who
 // also needs them for targeted sentiment). The stored data is set by the
-// caller from passage_record().
+// caller from passage_record(). Exact words carry positions only with
+// `positions` (`index --positions`; phrases are otherwise checked against
+// the stored text, see query/phrase_check.h).
 Xapian::Document build_document(const Review& review, const Passage& passage,
                                 const std::vector<analysis::Token>& tokens, const sentiment::Sentiment& feeling,
-                                const std::vector<analysis::Token>& title_tokens);
+                                const std::vector<analysis::Token>& title_tokens, bool positions);
 
 // What a hit shows of the passage (its stored data, see passage_record.h).
 PassageRecord passage_record(const Review& review, const Passage& passage, const sentiment::Sentiment& feeling);

@@ -32,6 +32,10 @@ struct IndexOptions {
   // reviews whose movie id it lists get their film's movie term. Without
   // it, the catalogue a database already has is used.
   std::string catalog_dir;
+  // Exact words with positions, for Xapian's own phrase operators (remote
+  // shards need them for exact phrases). Without, phrases are checked
+  // against the stored text. Fixed when a database is created.
+  bool positions = false;
 };
 
 // A snapshot of a running index, for progress displays.

@@ -28,6 +28,7 @@ struct ReviewAnalysis {
   // The film catalogue of the run, if any: a review of a catalogued film
   // gets the film's movie term (schema::kMovie).
   const entities::Catalog* catalog = nullptr;
+  bool positions = false;  // exact words with positions (index --positions)
 };
 
 struct ReviewDocuments {

@@ -20,6 +20,8 @@ class Catalog;
 
 namespace revsearch::query {
 
+class PhraseCheck;
+
 // What to highlight in passage text: exact words, search forms (stems) and
 // wildcard prefixes.
 struct Highlights {
@@ -63,6 +65,11 @@ struct ParsedQuery {
   // What the user should know about how the query was read ("'Zelda
   // Quimby' is not a known person: matching the name as written").
   std::vector<std::string> notices;
+  bool proximity = false;  // it holds a phrase or NEAR group
+  // The phrase checks (owned by `query`) that every match must pass: the
+  // searcher may defer them to a PhraseDecider, which checks only the
+  // passages that could make the page. Empty where words carry positions.
+  std::vector<PhraseCheck*> required_phrases;
 };
 
 struct ParseOptions {
@@ -80,6 +87,11 @@ struct ParseOptions {
   // The film catalogue stored at index time (title:, cast:, genre:, year:).
   // Without it, title: matches text and cast:/genre:/year: match nothing.
   const entities::Catalog* catalog = nullptr;
+  // The database's words carry positions (`index --positions`, or remote
+  // shards): phrases and NEAR are Xapian's operators. Without, they are
+  // checked against the passages' stored text (phrase_check.h), which
+  // needs the analyzer given to parse_query while the query runs.
+  bool positions = true;
 };
 
 // Throws UsageError naming the column of the problem for invalid syntax

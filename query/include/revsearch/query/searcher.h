@@ -20,6 +20,8 @@
 
 namespace revsearch::query {
 
+class PhraseDecider;
+
 struct SearchOptions {
   Xapian::doccount limit = 10;
   Xapian::doccount offset = 0;
@@ -129,6 +131,7 @@ class Searcher {
   void reopen() {
     db_.reopen();
     catalog_.reset();
+    phrase_mode_.reset();
     films_.clear();
   }
 
@@ -138,7 +141,7 @@ class Searcher {
   std::vector<RankedMatch> rank(const Xapian::Query& query, const ReviewEvidence& evidence, const ParsedQuery& parsed,
                                 const entities::Catalog* catalog, const std::string& query_text,
                                 Xapian::doccount first, Xapian::doccount fetch, const SearchOptions& options,
-                                SearchResult& result);
+                                const PhraseDecider* phrases, SearchResult& result);
   std::vector<TermExplanation> explain(const Hit& hit, const std::vector<QueryTerm>& terms,
                                        const SearchOptions& options, const ReviewEvidence& evidence);
   void fill_hit(Hit& hit, PassageRecord&& record);
@@ -149,6 +152,15 @@ class Searcher {
   const entities::Catalog* catalog();
   // A hit's film, from its own metadata entry (cached).
   const std::optional<entities::Film>& film(const std::string& movie_id);
+  // How phrases match (query/phrase_check.h), read once per opening:
+  // Xapian's positional operators where the database's words have
+  // positions or a shard is remote (its server runs only Xapian's own
+  // operators), else checked against the stored text.
+  struct PhraseMode {
+    bool positions = false;
+    bool remote_without_positions = false;  // remote phrases then match their words anywhere
+  };
+  const PhraseMode& phrase_mode();
 
   std::string db_path_;  // hardening (issue 9): errors name the database
   cluster::ConnectOptions connect_;
@@ -157,6 +169,7 @@ class Searcher {
   analysis::Analyzer analyzer_;
   std::unordered_map<std::uint32_t, std::string> source_paths_;  // source_key -> path, read once
   std::optional<entities::Catalog> catalog_;
+  std::optional<PhraseMode> phrase_mode_;
   std::unordered_map<std::string, std::optional<entities::Film>> films_;  // movie id -> film
 };
 
