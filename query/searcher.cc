@@ -180,6 +180,9 @@ std::vector<RankedMatch> Searcher::rank(const Xapian::Query& query, const Review
   Xapian::Query boosted = by_relevance ? evidence.boosted(passages) : Xapian::Query();
   Xapian::Query main = boosted.empty() ? evidence.apply(passages) : passages;
   spdlog::debug("Xapian query: {}", main.get_description());
+  if (phrases && boosted.empty() && by_relevance && options.facets.empty()) {
+    if (auto best = rank_checking_the_best(main, *phrases, first, fetch, options, result)) return std::move(*best);
+  }
   if (!boosted.empty()) spdlog::debug("Xapian query (review evidence): {}", boosted.get_description());
   Xapian::Enquire enquire(db_);
   enquire.set_query(main);
@@ -206,6 +209,53 @@ std::vector<RankedMatch> Searcher::rank(const Xapian::Query& query, const Review
     matches.erase(matches.begin(), matches.begin() + std::min<std::size_t>(first, matches.size()));
   }
   return matches;
+}
+
+// The phrases every match must hold, checked on the best matches of their
+// words alone: when the first few times the page hold enough passages that
+// stand as the phrases ask, the page is those, in the same order and
+// collapsed the same way as a match with the decider gives it, for a
+// fraction of its record reads (a common phrase's words weigh alike in
+// short passages, so the decider sees many ties). Otherwise nullopt.
+std::optional<std::vector<RankedMatch>> Searcher::rank_checking_the_best(const Xapian::Query& query,
+                                                                         const PhraseDecider& phrases,
+                                                                         Xapian::doccount first,
+                                                                         Xapian::doccount fetch,
+                                                                         const SearchOptions& options,
+                                                                         SearchResult& result) {
+  constexpr Xapian::doccount kWindowPages = 4;
+  const Xapian::doccount wanted = first + fetch;
+  const Xapian::doccount window = kWindowPages * wanted;
+  Xapian::Enquire enquire(db_);
+  enquire.set_query(query);
+  enquire.set_weighting_scheme(options.passage_weighting());
+  Xapian::MSet mset = enquire.get_mset(0, window);
+  std::vector<RankedMatch> kept;
+  std::unordered_map<std::string, std::size_t> by_key;  // collapse key -> index in kept
+  Xapian::doccount checked = 0, stood = 0;
+  for (auto it = mset.begin(); it != mset.end() && kept.size() < wanted; ++it) {
+    Xapian::Document doc = it.get_document();
+    ++checked;
+    if (!phrases(doc)) continue;
+    ++stood;
+    std::string key = options.all_passages ? std::string() : doc.get_value(schema::kSlotReview);
+    if (!key.empty()) {
+      if (auto seen = by_key.find(key); seen != by_key.end()) {
+        ++kept[seen->second].collapsed;
+        continue;
+      }
+      by_key.emplace(key, kept.size());
+    }
+    kept.push_back({*it, it.get_weight(), 0, std::move(key)});
+  }
+  const bool saw_all = mset.size() < window;
+  if (kept.size() < wanted && !saw_all) return std::nullopt;
+  result.total_estimate =
+      saw_all && checked == mset.size()
+          ? stood
+          : static_cast<Xapian::doccount>(static_cast<double>(mset.get_matches_estimated()) * stood / checked + 0.5);
+  kept.erase(kept.begin(), kept.begin() + std::min<std::size_t>(first, kept.size()));
+  return kept;
 }
 
 SearchResult Searcher::run(const std::string& query_text, const SearchOptions& options) {

@@ -142,6 +142,10 @@ class Searcher {
                                 const entities::Catalog* catalog, const std::string& query_text,
                                 Xapian::doccount first, Xapian::doccount fetch, const SearchOptions& options,
                                 const PhraseDecider* phrases, SearchResult& result);
+  std::optional<std::vector<RankedMatch>> rank_checking_the_best(const Xapian::Query& query,
+                                                                 const PhraseDecider& phrases, Xapian::doccount first,
+                                                                 Xapian::doccount fetch, const SearchOptions& options,
+                                                                 SearchResult& result);
   std::vector<TermExplanation> explain(const Hit& hit, const std::vector<QueryTerm>& terms,
                                        const SearchOptions& options, const ReviewEvidence& evidence);
   void fill_hit(Hit& hit, PassageRecord&& record);
