@@ -335,6 +335,19 @@ TEST_CASE("cluster: index --shard K/N on each machine and cluster split route re
   }
   REQUIRE(run_revsearch(split_stub).status == 0);
   require_same_answers(dir / "local", dir / "split.stub");
+
+  // Shards indexed for their machines keep word positions, so xapian-tcpsrv
+  // matches phrases exactly; a split local database has none, which a
+  // phrase search over it says.
+  auto says_positions_missing = [](const json& result) {
+    for (const auto& notice : result["notices"]) {
+      if (notice.get<std::string>().find("without --positions") != std::string::npos) return true;
+    }
+    return false;
+  };
+  CHECK_FALSE(says_positions_missing(search(dir / "machines.stub", {"\"soundtrack #1\""})));
+  CHECK(says_positions_missing(search(dir / "split.stub", {"\"soundtrack #1\""})));
+  CHECK_FALSE(says_positions_missing(search(dir / "split.stub", {"soundtrack"})));
 }
 
 TEST_CASE("cluster: revsearch serve over the stub answers like search --json", "[cluster]") {
