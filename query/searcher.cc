@@ -180,10 +180,10 @@ std::vector<RankedMatch> Searcher::rank(const Xapian::Query& query, const Review
   Xapian::Query boosted = by_relevance ? evidence.boosted(passages) : Xapian::Query();
   Xapian::Query main = boosted.empty() ? evidence.apply(passages) : passages;
   spdlog::debug("Xapian query: {}", main.get_description());
+  if (!boosted.empty()) spdlog::debug("Xapian query (review evidence): {}", boosted.get_description());
   if (phrases && boosted.empty() && by_relevance && options.facets.empty()) {
     if (auto best = rank_checking_the_best(main, *phrases, first, fetch, options, result)) return std::move(*best);
   }
-  if (!boosted.empty()) spdlog::debug("Xapian query (review evidence): {}", boosted.get_description());
   Xapian::Enquire enquire(db_);
   enquire.set_query(main);
   enquire.set_weighting_scheme(options.passage_weighting());
@@ -212,7 +212,7 @@ std::vector<RankedMatch> Searcher::rank(const Xapian::Query& query, const Review
 }
 
 // The phrases every match must hold, checked on the best matches of their
-// words alone: when the first few times the page hold enough passages that
+// words alone: when the best four pages' worth hold enough passages that
 // stand as the phrases ask, the page is those, in the same order and
 // collapsed the same way as a match with the decider gives it, for a
 // fraction of its record reads (a common phrase's words weigh alike in
