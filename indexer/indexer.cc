@@ -595,8 +595,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
   // Shards served by xapian-tcpsrv match phrases with Xapian's positional
   // operators (their server cannot check phrases against stored text), so
   // a new one gets positions without being asked.
-  run_options.positions = options.positions || options.of_shards > 0 ||
-                          std::any_of(layout.begin(), layout.end(), [](const cluster::Shard& s) { return s.remote(); });
+  run_options.positions = options.positions || options.of_shards > 0 || cluster::any_remote(layout);
   // A write that ends the process inside Xapian still gets a message.
   detail::TerminateReporter terminate_reporter(db_path);
   {

@@ -11,6 +11,7 @@
 
 #include <spdlog/spdlog.h>
 
+#include "revsearch/cluster/shard_list.h"
 #include "revsearch/errors.h"
 #include "revsearch/query/database.h"
 #include "revsearch/query/phrase_check.h"
@@ -31,8 +32,7 @@ const entities::Catalog* Searcher::catalog() {
 
 const Searcher::PhraseMode& Searcher::phrase_mode() {
   if (!phrase_mode_) {
-    bool remote = std::any_of(opened_.shards.begin(), opened_.shards.end(),
-                              [](const cluster::Shard& shard) { return shard.remote(); });
+    bool remote = cluster::any_remote(opened_.shards);
     bool positions = Metadata(opened_.parts).get(std::string(schema::kPositionsKey)) == "1";
     phrase_mode_ = PhraseMode{positions || remote, remote && !positions};
   }
@@ -146,8 +146,7 @@ bool Searcher::matches_boilerplate(const Xapian::Query& query) {
   // Term lists are read one round trip each from a remote shard, and a
   // serving copy has none.
   constexpr Xapian::doccount kReadTermsUpTo = 32;
-  bool local = std::none_of(opened_.shards.begin(), opened_.shards.end(),
-                            [](const cluster::Shard& shard) { return shard.remote(); });
+  bool local = !cluster::any_remote(opened_.shards);
   if (local && count <= kReadTermsUpTo) {
     try {
       std::unordered_set<std::string> held;
