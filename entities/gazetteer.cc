@@ -1,5 +1,5 @@
 // Reading the people table generated at build time: views into the embedded
-// text, sorted by the generator, so start-up is one pass with no copies.
+// text, hashed by form, so start-up is one pass with no copies of the names.
 #include "revsearch/entities/gazetteer.h"
 
 #include <algorithm>
@@ -59,17 +59,11 @@ Gazetteer::Gazetteer(std::string_view table) {
       people_.push_back({cols[1], cols[2], cols[3], cols[4] == "actor"});
     } else if (cols.size() == 3 && (cols[0] == "H" || cols[0] == "L" || cols[0] == "A")) {
       Index& index = cols[0] == "H" ? hangul_ : cols[0] == "L" ? latin_ : aliases_;
-      index.emplace_back(cols[1], to_number(cols[2]));
+      index.emplace(cols[1], to_number(cols[2]));  // the first line of a form wins
       if (cols[0] == "L") {
         max_latin_words_ = std::max<std::size_t>(max_latin_words_, 1 + std::count(cols[1].begin(), cols[1].end(), ' '));
       }
     }
-  }
-  // Already sorted by the generator; sorting again keeps lookups right for
-  // a hand-made table (tests).
-  auto by_form = [](const auto& a, const auto& b) { return a.first < b.first; };
-  for (Index* index : {&hangul_, &latin_, &aliases_}) {
-    if (!std::is_sorted(index->begin(), index->end(), by_form)) std::sort(index->begin(), index->end(), by_form);
   }
   std::vector<std::size_t> order;
   if (!std::is_sorted(people_.begin(), people_.end(), [](const Person& a, const Person& b) { return a.key < b.key; })) {
@@ -89,9 +83,8 @@ Gazetteer::Gazetteer(std::string_view table) {
 }
 
 const Person* Gazetteer::find(const Index& index, const std::vector<Person>& people, std::string_view form) {
-  auto it = std::lower_bound(index.begin(), index.end(), form,
-                             [](const auto& entry, std::string_view f) { return entry.first < f; });
-  if (it == index.end() || it->first != form || it->second >= people.size()) return nullptr;
+  auto it = index.find(form);
+  if (it == index.end() || it->second >= people.size()) return nullptr;
   return &people[it->second];
 }
 

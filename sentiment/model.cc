@@ -136,10 +136,10 @@ void apply_model(const LinearModel& model, Walk&& walk, Sentiment& s, bool expla
   std::vector<std::uint64_t> seen;  // each key counts once
   walk([&](const FeatureParts& f) {
     std::uint64_t h = hash_of(f);
-    auto it = model.weights.find(h);
-    if (it == model.weights.end() || std::find(seen.begin(), seen.end(), h) != seen.end()) return;
+    const double* weight = model.weights.find(h);
+    if (!weight || std::find(seen.begin(), seen.end(), h) != seen.end()) return;
     seen.push_back(h);
-    margin += it->second;
+    margin += *weight;
     evidence = true;
     if (!explain) return;
     bool pair = !f.second.empty();
@@ -148,12 +148,12 @@ void apply_model(const LinearModel& model, Walk&& walk, Sentiment& s, bool expla
         return w.begin == f.first_token->begin && w.end == f.first_token->end;
       });
       if (same != s.words.end()) {
-        same->weight += it->second;
+        same->weight += *weight;
         return;
       }
     }
     s.words.push_back({pair ? spelled(f) : f.first_token->text, pair ? std::string() : f.first_token->search_form(),
-                       it->second, f.first_token->begin, f.last_token->end});
+                       *weight, f.first_token->begin, f.last_token->end});
   });
   // The bias is the training data's prior (most NSMC reviews are positive):
   // it tips a text with evidence, but a text without any is neutral.
@@ -187,8 +187,8 @@ void apply_korean_model(const std::vector<analysis::Token>& tokens, Sentiment& s
 std::uint64_t feature_hash(std::string_view key) { return hash_more(kHashSeed, key); }
 
 double LinearModel::weight(std::string_view key) const {
-  auto it = weights.find(feature_hash(key));
-  return it == weights.end() ? 0 : it->second;
+  const double* w = weights.find(feature_hash(key));
+  return w ? *w : 0;
 }
 
 LinearModel parse_model(const std::vector<std::string_view>& lines) {

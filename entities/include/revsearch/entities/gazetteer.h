@@ -8,6 +8,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -51,7 +52,9 @@ class Gazetteer {
   std::size_t max_latin_words() const { return max_latin_words_; }
 
  private:
-  using Index = std::vector<std::pair<std::string_view, std::size_t>>;  // sorted form -> person
+  // form -> person; hashed, because the recogniser looks up many candidate
+  // forms in every passage it indexes.
+  using Index = std::unordered_map<std::string_view, std::size_t>;
   static const Person* find(const Index& index, const std::vector<Person>& people, std::string_view form);
   std::vector<Person> people_;  // sorted by key
   Index hangul_, latin_, aliases_;

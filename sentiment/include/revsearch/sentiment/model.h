@@ -9,10 +9,10 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "revsearch/analysis/token.h"
+#include "revsearch/sentiment/weight_table.h"
 
 namespace revsearch::sentiment {
 
@@ -44,7 +44,7 @@ struct LinearModel {
   double bias = 0;
   double lexicon = 0;
   double praise = 0, blame = 0;
-  std::unordered_map<std::uint64_t, double> weights;  // by feature_hash of the key: scoring builds no strings
+  WeightTable weights;                        // by feature_hash of the key: scoring builds no strings
   double weight(std::string_view key) const;          // 0 for a key the model lacks
 };
 
