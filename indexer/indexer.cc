@@ -19,11 +19,11 @@
 #include <memory>
 #include <optional>
 #include <thread>
+#include <unordered_set>
 
 #include <sys/resource.h>
 #include <sys/syscall.h>
 #include <unistd.h>
-#include <unordered_set>
 
 #include "bounded_queue.h"
 #include "shard_writer.h"

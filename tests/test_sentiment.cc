@@ -201,6 +201,25 @@ TEST_CASE("sentiment: model files parse; the embedded ones are trained", "[senti
   CHECK(sentiment::english_model().weight("!good") < 0);
 }
 
+TEST_CASE("sentiment: the weight table keeps the first weight of a hash and grows", "[sentiment][model]") {
+  sentiment::WeightTable table;
+  CHECK(table.find(7) == nullptr);  // empty
+  table.emplace(7, 1.5);
+  table.emplace(7, -2.0);  // the first stays, as with std::unordered_map::emplace
+  REQUIRE(table.find(7) != nullptr);
+  CHECK(*table.find(7) == 1.5);
+  // Hashes that collide in the low bits, and 0, across several growths.
+  for (std::uint64_t i = 0; i < 1000; ++i) table.emplace(i << 32, static_cast<double>(i));
+  CHECK(table.size() == 1001);
+  for (std::uint64_t i = 0; i < 1000; ++i) {
+    REQUIRE(table.find(i << 32) != nullptr);
+    CHECK(*table.find(i << 32) == static_cast<double>(i));
+  }
+  CHECK(*table.find(7) == 1.5);
+  CHECK(table.find(1000ull << 32) == nullptr);
+  CHECK(table.find(8) == nullptr);
+}
+
 TEST_CASE("sentiment: labels, contributing words and bad input", "[sentiment]") {
   sentiment::Sentiment s = scorer().score("Her performance could often feel somewhat lacklustre.", "en", Method::kRules);
   REQUIRE(s.words.size() == 1);

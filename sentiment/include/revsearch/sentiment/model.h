@@ -45,7 +45,7 @@ struct LinearModel {
   double lexicon = 0;
   double praise = 0, blame = 0;
   WeightTable weights;                        // by feature_hash of the key: scoring builds no strings
-  double weight(std::string_view key) const;          // 0 for a key the model lacks
+  double weight(std::string_view key) const;  // 0 for a key the model lacks
 };
 
 // FNV-1a (64 bits) of a feature key: how LinearModel finds its weights.
