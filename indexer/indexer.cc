@@ -312,8 +312,8 @@ class Pipeline {
     constexpr int kAnalysisNice = 5;
     auto tid = static_cast<id_t>(::syscall(SYS_gettid));
     errno = 0;
-    int nice = ::getpriority(PRIO_PROCESS, tid);
-    if (errno == 0) ::setpriority(PRIO_PROCESS, tid, std::min(nice + kAnalysisNice, 19));
+    int current = ::getpriority(PRIO_PROCESS, tid);
+    if (errno == 0) ::setpriority(PRIO_PROCESS, tid, std::min(current + kAnalysisNice, 19));
   }
 
   void write() {
