@@ -89,7 +89,7 @@ nlohmann::json search_json(const query::SearchResult& result) {
 nlohmann::json stats_json(const query::DatabaseStats& s) {
   return {{"reviews", s.reviews},         {"passages", s.passages},   {"terms", s.terms},
           {"size_bytes", s.size_bytes},   {"languages", s.languages}, {"kinds", s.kinds},
-          {"average_passage_length", s.average_passage_length}};
+          {"average_passage_length", s.average_passage_length}, {"format", s.format}};
 }
 
 nlohmann::json entities_json(const Xapian::Database& db, const query::Metadata& names,

@@ -1,7 +1,12 @@
 // `revsearch index --db DIR PATH...`
 #include <spdlog/spdlog.h>
 
+#include <array>
+#include <atomic>
+#include <csignal>
 #include <iostream>
+
+#include <unistd.h>
 
 #include "commands.h"
 #include "progress_display.h"
@@ -27,6 +32,43 @@ struct IndexArgs {
   double timeout_s = 60;  // remote shards
   std::string catalog;
   double progress_every = 0;  // 0: 0.25 s bar on a terminal, 5 s log lines otherwise
+};
+
+// SIGINT and SIGTERM during a run: the first asks the indexer to stop
+// reading and commit what it has analysed; a second ends the process at
+// once (every state Xapian has committed resumes, so nothing is at risk but
+// the uncommitted work).
+std::atomic<int> stop_signal{0};
+
+extern "C" void on_stop_signal(int sig) {
+  if (stop_signal.exchange(sig) != 0) {
+    constexpr char kAtOnce[] = "\nrevsearch: stopped at once; run the same command to continue\n";
+    [[maybe_unused]] auto ignored = ::write(STDERR_FILENO, kAtOnce, sizeof kAtOnce - 1);
+    ::_exit(128 + sig);
+  }
+  constexpr char kStopping[] =
+      "\nrevsearch: stopping: committing what is analysed (press Ctrl-C again to stop at once)\n";
+  [[maybe_unused]] auto ignored = ::write(STDERR_FILENO, kStopping, sizeof kStopping - 1);
+}
+
+// Installs the handler for the life of a run, then puts back what was there.
+class StopSignals {
+ public:
+  StopSignals() {
+    struct sigaction action {};
+    action.sa_handler = on_stop_signal;
+    sigemptyset(&action.sa_mask);
+    for (std::size_t i = 0; i < kSignals.size(); ++i) ::sigaction(kSignals[i], &action, &previous_[i]);
+  }
+  ~StopSignals() {
+    for (std::size_t i = 0; i < kSignals.size(); ++i) ::sigaction(kSignals[i], &previous_[i], nullptr);
+  }
+  StopSignals(const StopSignals&) = delete;
+  StopSignals& operator=(const StopSignals&) = delete;
+
+ private:
+  static constexpr std::array<int, 2> kSignals{SIGINT, SIGTERM};
+  std::array<struct sigaction, 2> previous_{};
 };
 
 void print_summary(const indexer::IndexSummary& s) {
@@ -65,6 +107,9 @@ void print_summary(const indexer::IndexSummary& s) {
             << (s.shards == 1 ? " shard" : " shards");
   if (s.remote_shards) std::cout << ", " << s.remote_shards << " remote";
   std::cout << ")\n";
+  if (s.stopped_by) {
+    std::cout << "stopped: " << s.reviews_indexed << " reviews indexed, run the same command to continue\n";
+  }
 }
 
 }  // namespace
@@ -125,9 +170,12 @@ Command add_index_command(CLI::App& app) {
             }
             ProgressDisplay progress = make_progress_display();
             if (args->progress_every > 0) progress.interval_s = args->progress_every;
+            StopSignals stop_signals;
+            options.stop_requested = &stop_signal;
             indexer::IndexSummary summary =
                 indexer::index_paths(args->db, args->paths, options, progress.callback, progress.interval_s);
             print_summary(summary);
+            if (summary.stopped_by) return 128 + summary.stopped_by;  // as a shell reports a signal: 130, 143
             return summary.records_skipped ? kExitSkipped : kExitOk;
           }};
 }

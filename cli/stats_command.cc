@@ -61,6 +61,7 @@ Command add_stats_command(CLI::App& app) {
             std::cout << (s.kinds.empty() ? "" : ")") << "\n"
                       << "terms:     " << s.terms << "\n"
                       << "size:      " << s.size_bytes / 1024 << " KiB\n"
+                      << "format:    " << (s.format.empty() ? "(none yet)" : s.format) << "\n"
                       << "languages:";
             for (const auto& [lang, count] : s.languages) std::cout << " " << lang << "=" << count;
             std::cout << "\n";

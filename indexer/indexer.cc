@@ -141,15 +141,16 @@ class Snapshot {
   Snapshot(const std::vector<cluster::Shard>& shards, double timeout_s) {
     try {
       db_ = cluster::open_shards(shards, cluster::ConnectOptions{timeout_s, false}).db;
-      empty_ = db_.get_doccount() == 0 && db_.metadata_keys_begin() == db_.metadata_keys_end();
+      empty_ = db_.get_doccount() == 0;
     } catch (const std::exception&) {
       if (cluster::any_remote(shards)) throw;  // a server that does not answer is no empty database
-      empty_ = true;  // nothing committed yet
+      return;  // nothing committed yet
     }
+    opened_ = true;
   }
 
   bool file_done(const FileMark& mark) {
-    if (empty_) return false;
+    if (!opened_) return false;
     return retry([&] { return db_.get_metadata(mark.key) == mark.signature; });
   }
 
@@ -197,7 +198,8 @@ class Snapshot {
   }
 
   Xapian::Database db_;
-  bool empty_ = true;
+  bool opened_ = false;
+  bool empty_ = true;  // no passage: no review to look up (a file with none may still be marked done)
 };
 
 struct Batch {
@@ -215,6 +217,9 @@ struct DoneBatch {
 
 // Thrown through the readers to stop reading when the pipeline failed.
 struct Aborted {};
+// Thrown through the readers when the run was asked to stop (a signal):
+// what was read so far is still committed.
+struct StopRequested {};
 
 // Counters shared with the progress thread.
 struct LiveCounters {
@@ -225,12 +230,10 @@ struct LiveCounters {
 
 class Pipeline {
  public:
-  // `catalog_entries`: the catalogue's metadata to store with the first
-  // commit (none: keep what the database has).
   Pipeline(std::vector<Xapian::WritableDatabase> shards, const IndexOptions& options, std::size_t workers,
-           std::shared_ptr<const entities::Catalog> catalog, std::vector<detail::FileMarkEntry> catalog_entries)
+           std::shared_ptr<const entities::Catalog> catalog)
       : shards_(std::move(shards)), options_(options), work_(workers * 2), done_(workers * 2),
-        credits_(workers * 4 + 2), catalog_(std::move(catalog)), catalog_entries_(std::move(catalog_entries)) {
+        credits_(workers * 4 + 2), catalog_(std::move(catalog)), metadata_written_(shards_.size()) {
     workers_left_ = workers;
     // A shard with no documents has nothing to replace: its reviews are
     // added (Xapian's cheaper path) the first time this run sees them.
@@ -346,11 +349,10 @@ class Pipeline {
 
   void apply(DoneBatch& batch) {
     std::vector<std::vector<ReviewDocuments>> by_shard(shard_writers_.size());
+    std::vector<std::vector<detail::FileMarkEntry>> metadata_by_shard(shard_writers_.size());
     for (ReviewDocuments& review : batch.reviews) {
-      for (auto& [key, value] : review.metadata) {  // display names, source paths: once per run
-        if (metadata_written_.insert(key).second) vocabulary_.push_back({key, std::move(value)});
-      }
       std::size_t shard = shard_writers_.empty() ? 0 : shard_of(review.review_id, shard_writers_.size());
+      write_metadata(review, shard, metadata_by_shard);
       review.is_new = fresh_[shard] && reviews_seen_.insert(fnv1a64(review.review_id)).second;
       pending_ += review.documents.size();
       duplicates += review.duplicates;
@@ -364,38 +366,48 @@ class Pipeline {
       }
     }
     for (std::size_t k = 0; k < by_shard.size(); ++k) {
-      if (!by_shard[k].empty() && !shard_writers_[k]->submit(std::move(by_shard[k]))) throw Aborted{};
+      if (by_shard[k].empty() && metadata_by_shard[k].empty()) continue;
+      if (!shard_writers_[k]->submit(std::move(by_shard[k]), std::move(metadata_by_shard[k]))) throw Aborted{};
     }
     for (FileMark& mark : batch.marks) marks_.push_back(std::move(mark));
     if (pending_ >= options_.commit_every) commit();
   }
 
-  // Metadata lives in shard 0 (a sharded search reads metadata
-  // from its first database). Shard 0 commits them first, so nothing a
-  // passage refers to is ever missing; the file marks go last, alone, so a
+  // The metadata a review's passages refer to (display names, source
+  // paths), once per key and run, written before the passages: whenever
+  // Xapian commits, on its own or at commit(), a committed passage's
+  // metadata is committed with it. Readers look a key up in shard 0 first
+  // (the copy every run writes there), then in the other shards, so the
+  // review's own shard gets a copy too: shards commit independently.
+  void write_metadata(ReviewDocuments& review, std::size_t shard,
+                      std::vector<std::vector<detail::FileMarkEntry>>& by_shard) {
+    for (auto& [key, value] : review.metadata) {
+      bool first_in_shard = metadata_written_[shard].insert(key).second;
+      if (shard_writers_.empty()) {
+        if (first_in_shard) detail::write_entry(shards_[0], {key, value});
+        continue;
+      }
+      if (shard != 0 && first_in_shard) by_shard[shard].push_back({key, value});
+      bool first_in_shard0 = shard == 0 ? first_in_shard : metadata_written_[0].insert(key).second;
+      if (first_in_shard0) by_shard[0].push_back({key, value});
+    }
+  }
+
+  // The file marks: written last, alone, after every shard committed, so a
   // file marked done has all its passages committed in every shard.
+  // (Everything else a committed state needs is written before it.)
   void commit() {
-    std::vector<detail::FileMarkEntry> vocabulary = std::move(vocabulary_);
-    vocabulary_.clear();
-    vocabulary.push_back({std::string(schema::kFormatKey), std::string(schema::kFormat)});
-    vocabulary.push_back({std::string(schema::kPositionsKey), options_.positions ? "1" : "0"});
-    for (auto& entry : catalog_entries_) vocabulary.push_back(std::move(entry));
-    catalog_entries_.clear();
     std::vector<detail::FileMarkEntry> marks;
     for (const FileMark& mark : marks_) marks.push_back({mark.key, mark.signature});
     if (shard_writers_.empty()) {
-      for (const auto& entry : vocabulary) detail::write_entry(shards_[0], entry);
       for (const auto& entry : marks) detail::write_entry(shards_[0], entry);
       shards_[0].commit();
     } else {
-      if (!shard_writers_[0]->request_commit(std::move(vocabulary)) || !shard_writers_[0]->wait_commit()) {
-        throw Aborted{};
+      for (const auto& writer : shard_writers_) {
+        if (!writer->request_commit()) throw Aborted{};
       }
-      for (std::size_t k = 1; k < shard_writers_.size(); ++k) {
-        if (!shard_writers_[k]->request_commit()) throw Aborted{};
-      }
-      for (std::size_t k = 1; k < shard_writers_.size(); ++k) {
-        if (!shard_writers_[k]->wait_commit()) throw Aborted{};
+      for (const auto& writer : shard_writers_) {
+        if (!writer->wait_commit()) throw Aborted{};
       }
       if (!marks.empty()) {
         if (!shard_writers_[0]->request_commit(std::move(marks)) || !shard_writers_[0]->wait_commit()) throw Aborted{};
@@ -449,7 +461,6 @@ class Pipeline {
   detail::BoundedQueue<DoneBatch> done_;
   detail::Credits credits_;
   std::shared_ptr<const entities::Catalog> catalog_;
-  std::vector<detail::FileMarkEntry> catalog_entries_;
   std::vector<std::thread> threads_;
   std::atomic<std::size_t> workers_left_{0};
   std::mutex failure_mutex_;
@@ -459,13 +470,16 @@ class Pipeline {
   std::vector<FileMark> marks_;
   std::vector<bool> fresh_;                          // per shard: empty when the run began
   std::unordered_set<std::uint64_t> reviews_seen_;   // id hashes added to a fresh shard in this run
-  std::unordered_set<std::string> metadata_written_;  // metadata keys queued or written in this run
-  std::vector<detail::FileMarkEntry> vocabulary_;    // metadata for the next commit
+  std::vector<std::unordered_set<std::string>> metadata_written_;  // per shard: keys written in this run
   std::size_t pending_ = 0;
   std::size_t stale_removed_ = 0;
   std::mutex written_mutex_;
   std::vector<std::vector<ReviewDocuments>> written_;  // applied, to be freed by a worker
 };
+
+bool stop_requested(const IndexOptions& options) {
+  return options.stop_requested && options.stop_requested->load(std::memory_order_relaxed) != 0;
+}
 
 // Reads one file's records into the pipeline, skipping committed reviews.
 class ReadingSink : public RecordSink {
@@ -476,6 +490,7 @@ class ReadingSink : public RecordSink {
   void start_file(std::uint64_t bytes_before) { bytes_before_ = bytes_before; }
 
   void review(Review&& review) override {
+    if (stop_requested(options_)) throw StopRequested{};
     ++pipeline_.live.reviews_read;
     if (review.id.size() > kMaxReviewIdBytes) {
       skip(Skip{review.source.substr(0, review.source.rfind(':')), 0, "id too long",
@@ -604,6 +619,24 @@ std::vector<Xapian::WritableDatabase> open_writable(const std::vector<cluster::S
   return dbs;
 }
 
+// What every passage of the run needs before it can be read (the index
+// format, whether words have positions, a new catalogue), committed before
+// the first passage: Xapian may commit on its own at any moment of the run
+// (its flush threshold), and passages without the format beside them would
+// look like an older revsearch's.
+void commit_run_metadata(Xapian::WritableDatabase& db, bool positions, std::vector<detail::FileMarkEntry> entries) {
+  bool changed = !entries.empty();
+  for (auto [key, value] : {std::pair{schema::kFormatKey, schema::kFormat},
+                            std::pair{schema::kPositionsKey, std::string_view(positions ? "1" : "0")}}) {
+    if (db.get_metadata(std::string(key)) == value) continue;
+    entries.push_back({std::string(key), std::string(value)});
+    changed = true;
+  }
+  if (!changed) return;
+  for (const detail::FileMarkEntry& entry : entries) detail::write_entry(db, entry);
+  db.commit();
+}
+
 }  // namespace
 
 IndexSummary index_paths(const std::string& db_path, const std::vector<std::string>& paths,
@@ -641,7 +674,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
     // Positions are chosen when a database is created: one written without
     // them never gets a few positional passages that phrases would trust.
     std::string stored = shards[0].get_metadata(std::string(schema::kPositionsKey));
-    if (!stored.empty() || all.get_doccount() > 0) {
+    if (all.get_doccount() > 0) {
       // No choice recorded: written when every passage had positions.
       bool has_positions = stored.empty() || stored == "1";
       if (options.positions && !has_positions) {
@@ -693,6 +726,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
   for (const cluster::Shard& shard : layout) summary.remote_shards += shard.remote();
 
   try {
+    commit_run_metadata(shards[0], run_options.positions, std::move(catalog_entries));
     Snapshot snapshot(layout, options.timeout_s);
     std::vector<std::pair<const InputFile*, FileMark>> todo;
     std::uint64_t bytes_total = 0;
@@ -707,7 +741,7 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
       todo.emplace_back(&file, std::move(mark));
     }
 
-    Pipeline pipeline(std::move(shards), run_options, workers, catalog, std::move(catalog_entries));
+    Pipeline pipeline(std::move(shards), run_options, workers, catalog);
     auto sample = [&pipeline, &bytes_total, started] {
       IndexProgress p;
       p.reviews_read = pipeline.live.reviews_read;
@@ -724,6 +758,10 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
     ReadingSink sink(pipeline, snapshot, options, summary);
     try {
       for (auto& [file, mark] : todo) {
+        if (stop_requested(options)) {
+          summary.stopped_by = options.stop_requested->load();
+          break;
+        }
         spdlog::debug("reading {}", file->display);
         std::uint64_t before = summary.bytes_read;
         sink.start_file(before);
@@ -732,6 +770,12 @@ IndexSummary index_paths(const std::string& db_path, const std::vector<std::stri
           pipeline.mark_file_done(std::move(mark));
         } catch (const InputError& e) {
           sink.skip(Skip{file->display, 0, "unreadable file", e.what()});
+        } catch (const StopRequested&) {
+          // The file is not marked done: the next run reads it again,
+          // skipping the reviews committed by then.
+          summary.stopped_by = options.stop_requested->load();
+          summary.bytes_read = pipeline.live.bytes_done;
+          break;
         }
         pipeline.live.bytes_done = summary.bytes_read;
       }

@@ -30,7 +30,11 @@ inline std::size_t write_review(Xapian::WritableDatabase& db, const ReviewDocume
     if (review.review_document) db.add_document(*review.review_document);
     return 0;
   }
-  for (std::size_t i = 0; i < review.documents.size(); ++i) {
+  // Xapian may commit on its own between any two of these writes (its
+  // flush threshold). The first passage carries the review's content
+  // stamp, which a resumed run trusts, so it is written last: a stamp in
+  // the database vouches for every other passage of the review.
+  for (std::size_t i = 1; i < review.documents.size(); ++i) {
     db.replace_document(schema::unique_id(review.review_id, static_cast<unsigned>(i + 1)), review.documents[i]);
   }
   // Issue 18: the review document (passage 0), or none for one passage.
@@ -47,6 +51,7 @@ inline std::size_t write_review(Xapian::WritableDatabase& db, const ReviewDocume
     db.delete_document(stale);
     ++stale_removed;
   }
+  if (!review.documents.empty()) db.replace_document(schema::unique_id(review.review_id, 1), review.documents[0]);
   return stale_removed;
 }
 
@@ -73,7 +78,11 @@ class ShardWriter {
   ShardWriter(const ShardWriter&) = delete;
   ShardWriter& operator=(const ShardWriter&) = delete;
 
-  bool submit(std::vector<ReviewDocuments>&& reviews) { return tasks_.push(Task{std::move(reviews), false, {}}); }
+  // Metadata is written before the reviews: Xapian may commit on its own
+  // among them, and a committed passage's metadata must be there too.
+  bool submit(std::vector<ReviewDocuments>&& reviews, std::vector<FileMarkEntry> metadata = {}) {
+    return tasks_.push(Task{std::move(reviews), false, std::move(metadata)});
+  }
 
   // Queues a commit (with metadata written just before it); wait_commit()
   // blocks until it is done. False when the writer failed or was aborted.
@@ -111,9 +120,9 @@ class ShardWriter {
   void run() {
     try {
       while (std::optional<Task> task = tasks_.pop()) {
+        for (const FileMarkEntry& entry : task->metadata) write_entry(db_, entry);
         for (const ReviewDocuments& review : task->reviews) stale_removed_ += write_review(db_, review);
         if (!task->commit) continue;
-        for (const FileMarkEntry& entry : task->metadata) write_entry(db_, entry);
         db_.commit();
         std::lock_guard lock(mutex_);
         ++done_;

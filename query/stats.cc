@@ -7,6 +7,7 @@
 #include <filesystem>
 
 #include "revsearch/errors.h"
+#include "revsearch/index_format.h"
 #include "revsearch/query/database.h"
 #include "revsearch/schema.h"
 
@@ -38,6 +39,7 @@ DatabaseStats database_stats(const std::string& db_path) {
   DatabaseStats stats;
   read_consistently(db, db_path, [&] {
     stats = DatabaseStats{};
+    stats.format = index_format(db);
     stats.passages = db.get_doccount() - db.get_termfreq(std::string(schema::kReviewDocument));
     stats.average_passage_length = db.get_avlength();
     for (auto it = db.allterms_begin(); it != db.allterms_end(); ++it) ++stats.terms;

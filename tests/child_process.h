@@ -11,7 +11,9 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "support.h"
@@ -24,6 +26,7 @@ struct ChildOptions {
   // A session of its own (setsid): for xapian-tcpsrv, which answers SIGTERM
   // by signalling its whole process group. Signals then go to the group.
   bool new_session = false;
+  std::vector<std::string> env;  // NAME=VALUE set in the child's environment; NAME alone: unset
 };
 
 struct ChildResult {
@@ -40,6 +43,23 @@ class Child {
       : group_(options.new_session) {
     std::vector<std::string> argv_strings{options.program.empty() ? std::string(REVSEARCH_BINARY) : options.program};
     argv_strings.insert(argv_strings.end(), args.begin(), args.end());
+    // The environment, built before the fork: this one with options.env's
+    // assignments replacing (or removing) the same names.
+    std::vector<std::string> env_strings;
+    for (const std::string& a : options.env) {
+      if (a.find('=') != std::string::npos) env_strings.push_back(a);
+    }
+    for (char** e = environ; *e; ++e) {
+      std::string_view entry(*e);
+      std::string_view name = entry.substr(0, entry.find('='));
+      bool replaced = std::any_of(options.env.begin(), options.env.end(), [&](const std::string& a) {
+        return a.compare(0, a.find('='), name) == 0;
+      });
+      if (!replaced) env_strings.emplace_back(entry);
+    }
+    std::vector<char*> envp;
+    for (std::string& e : env_strings) envp.push_back(e.data());
+    envp.push_back(nullptr);
     const pid_t parent = getpid();
     pid_ = fork();
     if (pid_ == 0) {
@@ -47,6 +67,7 @@ class Child {
       // aborted before its destructors ran (a server would keep serving).
       if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent) _exit(127);
       if (options.new_session && setsid() < 0) _exit(127);
+
       int in = open("/dev/null", O_RDONLY);
       int out = open((capture_ / "out").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
       int err = open((capture_ / "err").c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0644);
@@ -61,7 +82,7 @@ class Child {
       std::vector<char*> argv;
       for (std::string& s : argv_strings) argv.push_back(s.data());
       argv.push_back(nullptr);
-      execvp(argv[0], argv.data());
+      execvpe(argv[0], argv.data(), envp.data());
       _exit(127);
     }
   }

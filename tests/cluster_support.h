@@ -49,7 +49,9 @@ inline bool accepts_connections(int port) {
 // `xapian-tcpsrv --writable` over one folder.
 class ShardServer {
  public:
-  explicit ShardServer(std::string folder) : folder_(std::move(folder)) {
+  // `env`: NAME=VALUE for the server's environment (XAPIAN_FLUSH_THRESHOLD).
+  explicit ShardServer(std::string folder, std::vector<std::string> env = {})
+      : folder_(std::move(folder)), env_(std::move(env)) {
     fs::create_directories(folder_);
     for (int attempt = 0; attempt < 5 && !server_; ++attempt) start(ephemeral_port());
     if (!server_) throw std::runtime_error("xapian-tcpsrv did not start over " + folder_);
@@ -77,6 +79,7 @@ class ShardServer {
     ChildOptions options;
     options.program = "xapian-tcpsrv";
     options.new_session = true;
+    options.env = env_;
     auto child = std::make_unique<Child>(
         std::vector<std::string>{"--writable", "--quiet", "--interface", "127.0.0.1", "--port", std::to_string(port), folder_},
         options);
@@ -92,16 +95,17 @@ class ShardServer {
   }
 
   std::string folder_;
+  std::vector<std::string> env_;
   int port_ = 0;
   std::unique_ptr<Child> server_;
 };
 
 // Three shard servers over empty folders and the stub that lists them.
 struct Cluster {
-  explicit Cluster(const std::string& dir, std::size_t shards = 3) {
+  explicit Cluster(const std::string& dir, std::size_t shards = 3, const std::vector<std::string>& server_env = {}) {
     std::vector<std::string> args = {"cluster", "stub", "--out", dir + "/cluster.stub"};
     for (std::size_t k = 0; k < shards; ++k) {
-      servers.push_back(std::make_unique<ShardServer>(dir + "/shard-" + std::to_string(k)));
+      servers.push_back(std::make_unique<ShardServer>(dir + "/shard-" + std::to_string(k), server_env));
       args.push_back(servers.back()->location());
     }
     stub = dir + "/cluster.stub";

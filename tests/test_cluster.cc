@@ -6,10 +6,14 @@
 // `cluster split` route reviews exactly as writing through the stub does.
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
+#include <xapian.h>
 
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <csignal>
+#include <thread>
+#include <tuple>
 
 #include "cluster_support.h"
 #include "server_support.h"
@@ -292,6 +296,60 @@ TEST_CASE("cluster: indexing survives a shard server kill and a client kill -9, 
   RunResult again = run_revsearch(args);
   CHECK(summary_value(again.out, "reviews indexed") == 0);
   CHECK(shard_passages(cluster.stub) == expected);
+}
+
+// Servers commit on their own every XAPIAN_FLUSH_THRESHOLD changes, long
+// before the client's first commit (default: every 20,000 passages). A
+// client stopped in between, by SIGKILL or SIGTERM, leaves shards that are
+// searched and resumed like a local database.
+TEST_CASE("cluster: a client stopped between the servers' own flushes and its first commit resumes exactly",
+          "[cluster]") {
+  TempDir dir;
+  const std::string input = dir / "nsmc.jsonl";
+  write_nsmc_slice(input, kSanitizedBuild ? 4000 : 8000);
+  REQUIRE(index_into(dir / "reference", {"--shards", "2", input}).status == 0);
+  const std::vector<long> expected = shard_passages(dir / "reference");
+  const json want = search(dir / "reference", {"--limit", "10000", "배우 연기"});
+
+  Cluster cluster(dir / "cluster", 2, {"XAPIAN_FLUSH_THRESHOLD=400"});
+  const std::vector<std::string> args = {"index", "--db", cluster.stub, input};
+  auto committed = [&] {
+    try {
+      return Xapian::Database(cluster.stub).get_doccount();
+    } catch (const Xapian::Error&) {
+      return Xapian::doccount{0};
+    }
+  };
+  for (int stop : {SIGKILL, SIGTERM}) {
+    const Xapian::doccount before = committed();
+    Child client(args);
+    // Until a server's own flush shows more passages through the stub.
+    bool flushed = false;
+    for (int i = 0; i < 2000 && !flushed && !client.exited(); ++i) {
+      flushed = committed() > before;
+      if (!flushed) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+    }
+    client.kill_now(stop);
+    ChildResult r = client.wait();
+    INFO("stop " << stop << ": status " << r.status << ", stderr: " << r.err);
+    if (stop == SIGTERM && r.status != 0) CHECK(r.status == 143);
+    // Searchable as it is (no "older revsearch" refusal), and resumable.
+    search(cluster.stub, {"영화"});
+  }
+  RunResult rerun = run_revsearch(args);
+  INFO(rerun.err);
+  REQUIRE(rerun.status == 0);
+  CHECK(shard_passages(cluster.stub) == expected);
+  json got = search(cluster.stub, {"--limit", "10000", "배우 연기"});
+  auto hits = [](const json& result) {
+    std::vector<std::tuple<std::string, long, double>> out;
+    for (const json& hit : result["hits"]) {
+      out.emplace_back(hit["review_id"], hit["passage"], std::round(hit["score"].get<double>() * 1e6));
+    }
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  CHECK(hits(got) == hits(want));
 }
 
 TEST_CASE("cluster: index --shard K/N on each machine and cluster split route reviews like the stub", "[cluster]") {

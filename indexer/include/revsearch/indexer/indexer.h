@@ -4,6 +4,7 @@
 // (a re-run skips committed files and reviews) and optionally sharded.
 #pragma once
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <functional>
@@ -36,6 +37,10 @@ struct IndexOptions {
   // shards need them for exact phrases). Without, phrases are checked
   // against the stored text. Fixed when a database is created.
   bool positions = false;
+  // Set (to the signal number) by a SIGINT or SIGTERM handler: the run
+  // stops reading, commits what it has analysed and returns its summary
+  // with `stopped_by` set. Null: the run is never asked to stop.
+  const std::atomic<int>* stop_requested = nullptr;
 };
 
 // A snapshot of a running index, for progress displays.
@@ -74,6 +79,7 @@ struct IndexSummary {
   // Film catalogue: films in it, and its lines that could not be used.
   std::size_t catalog_films = 0;
   std::size_t catalog_lines_skipped = 0;
+  int stopped_by = 0;  // the signal that stopped the run early (0: it read every file)
 };
 
 // Indexes files and folders (recursively) into the database at `db_path`,
@@ -89,7 +95,10 @@ struct IndexSummary {
 // run: each passage carries its review's content stamp, a review counts as
 // done only when all its passages are committed with that stamp, and a
 // file is marked done (path, size, mtime) in the commit after its last
-// review.
+// review. This holds whenever Xapian commits, its own automatic flushes
+// (XAPIAN_FLUSH_THRESHOLD) included: the index format is committed before
+// the first passage, a passage's metadata is written before it in its own
+// shard, and a replaced review's stamp is written after the rest of it.
 IndexSummary index_paths(const std::string& db_path, const std::vector<std::string>& paths,
                          const IndexOptions& options, const ProgressCallback& progress = {},
                          double progress_interval_s = 1.0);

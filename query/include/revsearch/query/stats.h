@@ -16,6 +16,7 @@ struct DatabaseStats {
   double average_passage_length = 0;       // in terms
   std::map<std::string, std::uint64_t> languages;  // passages per language
   std::map<std::string, std::uint64_t> kinds;      // review / boilerplate passages
+  std::string format;  // the index format (revsearch/index_format.h); empty for a new, empty database
 };
 
 DatabaseStats database_stats(const std::string& db_path);
