@@ -34,8 +34,11 @@ nlohmann::json search_json(const query::SearchResult& result) {
     if (!hit.explanation.empty()) {
       nlohmann::json parts = nlohmann::json::array();
       for (const auto& e : hit.explanation) {
-        parts.push_back({{"term", e.term}, {"field", e.field}, {"boost", e.boost}, {"wdf", e.wdf},
-                         {"termfreq", e.termfreq}, {"weight", e.weight}});
+        nlohmann::json part = {{"term", e.term},         {"field", e.field},       {"boost", e.boost},
+                               {"wdf", e.wdf},           {"termfreq", e.termfreq}, {"weight", e.weight}};
+        if (!e.word.empty()) part["word"] = e.word;
+        if (!e.matched.empty()) part["matched"] = e.matched;
+        parts.push_back(std::move(part));
       }
       h["explain"] = {{"doc_length", hit.doc_length}, {"terms", parts},  // the two parts of the score
                       {"passage_score", hit.score - hit.review_score}, {"review_score", hit.review_score}};

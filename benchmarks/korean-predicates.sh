@@ -10,7 +10,11 @@
 # Nori-analysed query words, BM25). Prints P@10 and recall@K (default 1000)
 # per predicate and their mean, then the surface forms each engine missed.
 #
-# Usage: benchmarks/korean-predicates.sh [--lines N] [--k K]
+# --queries FILE measures another set of the same shape (word<TAB>regex), e.g.
+# ../shared/data/queries/korean-pairs.tsv: two-word queries, relevant when
+# the review writes a form of both words.
+#
+# Usage: benchmarks/korean-predicates.sh [--lines N] [--k K] [--queries FILE]
 # Needs build/revsearch (Release); REVSEARCH=path/to/revsearch measures another
 # build (before/after in one run).
 set -euo pipefail
@@ -20,15 +24,16 @@ data="$root/../shared/data"
 bin="${REVSEARCH:-$root/build/revsearch}"
 lines=50000
 k=1000
+predicates="$data/queries/korean-predicates.tsv"
 while [ $# -gt 0 ]; do
   case "$1" in
     --lines) lines="$2"; shift 2 ;;
     --k) k="$2"; shift 2 ;;
-    *) echo "usage: $0 [--lines N] [--k K]" >&2; exit 2 ;;
+    --queries) predicates="$2"; shift 2 ;;
+    *) echo "usage: $0 [--lines N] [--k K] [--queries FILE]" >&2; exit 2 ;;
   esac
 done
 [ -x "$bin" ] || { echo "build revsearch first: scripts/build.sh" >&2; exit 1; }
-predicates="$data/queries/korean-predicates.tsv"
 [ -f "$predicates" ] || { echo "no shared data at $data" >&2; exit 1; }
 
 work="$(mktemp -d "${TMPDIR:-/tmp}/revsearch-kr-pred.XXXXXX")"

@@ -51,10 +51,21 @@ void print_text(const query::SearchResult& result, const query::SearchOptions& o
     if (hit.collapsed) std::cout << "  [+" << hit.collapsed << " more passages]";
     std::cout << "\n   " << hit.snippet.render(open, close) << "\n";
     if (!hit.explanation.empty()) {
-      std::cout << "   explain: passage length " << hit.doc_length << " terms; BM25 parts:\n";
+      std::cout << "   explain: passage length " << hit.doc_length << " terms; the parts add up to the score:\n";
       for (const auto& e : hit.explanation) {
         std::snprintf(score, sizeof score, "%.3f", e.weight);
-        std::cout << "     " << score << "  " << e.term << " (" << e.field;
+        std::cout << "     " << score << "  ";
+        if (!e.word.empty()) std::cout << e.word << ": ";
+        if (e.field == "words found") {
+          std::cout << "every query word found adds " << e.boost << "\n";
+          continue;
+        }
+        if (!e.word.empty() && e.matched.empty()) {
+          std::cout << "not in this passage (" << e.field << ")\n";
+          continue;
+        }
+        if (!e.matched.empty() && e.matched != "as typed") std::cout << e.matched << " ";
+        std::cout << e.term << " (" << e.field;
         if (e.boost != 1.0) std::cout << ", boost " << e.boost;
         std::cout << ", wdf " << e.wdf << ", in " << e.termfreq << " passages)\n";
       }

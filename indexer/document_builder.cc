@@ -46,6 +46,7 @@ Xapian::Document build_document(const Review& review, const Passage& passage,
   if (passage.boilerplate) doc.add_boolean_term(schema::prefixed(schema::kKind, schema::kKindBoilerplate));
 
   if (review.rating) doc.add_value(schema::kSlotRating, Xapian::sortable_serialise(*review.rating));
+  doc.add_value(schema::kSlotOrder, schema::order_key(review.id, passage.number));
   add_sentiment_terms(doc, feeling);  // sentiment (issue 6): score value and label term
   return doc;
 }

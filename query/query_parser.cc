@@ -74,9 +74,6 @@ const std::map<std::string, FieldSpec, std::less<>>& fields() {
 
 constexpr Xapian::termpos kDefaultNear = 10;
 
-// How much a passage about an actor's character counts against a direct
-// mention of the actor (issue 5).
-constexpr double kCharacterWeight = 0.25;
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
 
@@ -97,7 +94,12 @@ void append(Checks& to, const Checks& from) { to.insert(to.end(), from.begin(), 
 struct Clause {
   Xapian::Query query;
   Checks required_phrases;
+  std::vector<ScoredPart> parts;  // the weighted parts (see ScoredPart)
 };
+
+void append(std::vector<ScoredPart>& to, std::vector<ScoredPart>&& from) {
+  for (ScoredPart& part : from) to.push_back(std::move(part));
+}
 
 // One parsed item: its query, and for words and phrases the exact
 // positional terms NEAR needs.
@@ -110,6 +112,8 @@ struct Item {
   bool is_filter = false;
   bool required = false;  // must match, and its weight counts (opinions about a person)
   bool body = false;  // free text (words or a phrase), not a field or group
+  bool group = false;  // a parenthesised clause: its parts are its own items'
+  std::vector<ScoredPart> parts;  // its weighted parts: a word's tokens, or the item as one
 };
 
 class Parser {
@@ -136,6 +140,7 @@ class Parser {
       fail(pos_, "unexpected text");
     }
     if (q.query.empty()) throw UsageError("query has no searchable words: '" + std::string(text_) + "'");
+    out_.parts = std::move(q.parts);
     return q;
   }
 
@@ -206,6 +211,7 @@ class Parser {
         left.query = Xapian::Query(xop, left.query, right.query);
         if (xop == Xapian::Query::OP_OR) left.required_phrases.clear();
         if (xop == Xapian::Query::OP_AND) append(left.required_phrases, right.required_phrases);
+        if (xop != Xapian::Query::OP_AND_NOT) append(left.parts, std::move(right.parts));  // NOT's side weighs nothing
       } else if (xop == Xapian::Query::OP_AND) {
         left = Clause();
       }
@@ -225,6 +231,8 @@ class Parser {
       if (auto op = peek_operator()) fail(pos_, "'" + std::string(*op) + "' needs a term before it");
     }
     std::vector<std::pair<std::size_t, std::size_t>> body_spans;  // free-text items, for named actors
+    std::vector<Item> optional_items;
+    std::vector<ScoredPart> parts;
     while (!at_item_end()) {
       char modifier = 0;
       if ((text_[pos_] == '+' || text_[pos_] == '-') && pos_ + 1 < text_.size() && !is_space(text_[pos_ + 1])) {
@@ -242,12 +250,30 @@ class Parser {
       } else if (modifier == '+' || item.required) {
         required.push_back(item.query);
         append(required_phrases, item.required_phrases);
+        append(parts, std::move(item.parts));
       } else {
-        optional.push_back(item.query);
         append(optional_phrases, item.required_phrases);
+        optional_items.push_back(std::move(item));
       }
     }
-    if (!optional.empty()) add_named_actors(body_spans, optional);
+    if (!optional_items.empty()) add_named_actors(body_spans, optional_items);
+    // Several words (or phrases, names) to choose from: each one found adds
+    // weights::kEveryWordFound, so passages with more of them come first.
+    std::size_t words = 0;
+    for (const Item& item : optional_items) words += item.group ? 1 : item.parts.size();
+    const bool coordinated = words >= 2;
+    for (Item& item : optional_items) {
+      if (coordinated && !item.group) {
+        std::vector<Xapian::Query> counted;
+        for (ScoredPart& part : item.parts) {
+          counted.push_back(weights::counted_as_found(part.query));
+          part.counted = true;
+        }
+        item.query = counted.size() == 1 ? counted[0] : Xapian::Query(Xapian::Query::OP_OR, counted.begin(), counted.end());
+      }
+      optional.push_back(item.query);
+      append(parts, std::move(item.parts));
+    }
     Xapian::Query q;
     if (!optional.empty()) q = Xapian::Query(Xapian::Query::OP_OR, optional.begin(), optional.end());
     // The optional items' phrases bind a match only when one item is all
@@ -266,7 +292,7 @@ class Parser {
       Xapian::Query none(Xapian::Query::OP_OR, excluded.begin(), excluded.end());
       q = Xapian::Query(Xapian::Query::OP_AND_NOT, q.empty() ? Xapian::Query::MatchAll : q, none);
     }
-    return {q, std::move(required_phrases)};
+    return {q, std::move(required_phrases), std::move(parts)};
   }
 
   // Field boost for people (issue 8): free text that names an actor ("Han
@@ -274,7 +300,7 @@ class Parser {
   // passages that mention her in any spelling or script rank above passages
   // that merely share a word ("Han", "Hee").
   void add_named_actors(const std::vector<std::pair<std::size_t, std::size_t>>& body_spans,
-                        std::vector<Xapian::Query>& optional) {
+                        std::vector<Item>& optional) {
     if (options_.actor_boost <= 0 || body_spans.empty()) return;
     auto in_body = [&](std::size_t begin, std::size_t end) {
       for (std::size_t p = begin; p < end; ++p) {
@@ -294,7 +320,10 @@ class Parser {
       added.push_back(m.key);
       out_.highlights.people.insert(m.key);
       note_person(schema::person_sentiment_entity(false, m.key, false));  // "Han So-Hee sentiment:negative"
-      optional.push_back(actor_query(m.key, false, options_.actor_boost, " (named in the query)"));
+      Item actor(actor_query(m.key, false, options_.actor_boost, " (named in the query)"));
+      actor.parts.push_back({std::string(text_.substr(m.begin, m.end - m.begin)), "actor (named in the query)",
+                             actor.query, {}, false});
+      optional.push_back(std::move(actor));
     }
   }
 
@@ -326,11 +355,27 @@ class Parser {
           proximity(Proximity::kNear, terms, static_cast<Xapian::termcount>(*distance + terms.size() - 1), &check);
       item.required_phrases.clear();  // the group replaces its first item
       if (check) item.required_phrases.push_back(check);
+      item.parts = {{std::string(text_.substr(start, pos_ - start)), "body", item.query, {}, false}};
     }
     return item;
   }
 
+  // An item with its weighted parts: a word's tokens (words() makes them),
+  // else the item as one part, labelled as typed.
   Item parse_item(bool negated) {
+    std::size_t start = pos_;
+    Item item = parse_item_query(negated);
+    if (item.parts.empty() && !item.is_filter && !item.group && !item.query.empty()) {
+      std::string label(text_.substr(start, pos_ - start));
+      std::size_t colon = label.find(':');
+      std::string field = colon != std::string::npos && colon > 0 && !quote_length(label, 0) ? label.substr(0, colon)
+                                                                                            : std::string("body");
+      item.parts.push_back({std::move(label), std::move(field), item.query, {}, false});
+    }
+    return item;
+  }
+
+  Item parse_item_query(bool negated) {
     std::size_t start = pos_;
     if (text_[pos_] == '(') {
       ++pos_;
@@ -340,6 +385,8 @@ class Parser {
       ++pos_;
       Item item(inner.query);
       item.required_phrases = std::move(inner.required_phrases);
+      item.parts = std::move(inner.parts);
+      item.group = true;
       return item;
     }
     if (quote_length(text_, pos_)) {
@@ -554,16 +601,16 @@ class Parser {
     return {films.empty() ? nothing() : films, {}, true};
   }
 
-  // An actor's passages: direct mentions, and at kCharacterWeight those that
+  // An actor's passages: direct mentions, and at weights::kCharacter those that
   // mention a character the actor plays; `boost` scales both, `why` follows
   // their field names in --explain.
   Xapian::Query actor_query(const std::string& key, bool given_only, double boost, const std::string& why) {
     std::string direct = schema::prefixed(given_only ? schema::kActorGiven : schema::kActor, key);
     std::string via = schema::prefixed(given_only ? schema::kActorGivenViaCharacter : schema::kActorViaCharacter, key);
     out_.terms.push_back({direct, "actor" + why, boost});
-    out_.terms.push_back({via, "actor via character" + why, boost * kCharacterWeight});
+    out_.terms.push_back({via, "actor via character" + why, boost * weights::kCharacter});
     Xapian::Query q(Xapian::Query::OP_OR, Xapian::Query(direct),
-                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(via), kCharacterWeight));
+                    Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(via), weights::kCharacter));
     return boost == 1.0 ? q : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, q, boost);
   }
 
@@ -684,33 +731,60 @@ class Parser {
     return {words_beginning(schema::prefixed(prefix, folded), options_.wildcard_limit), {}, false};
   }
 
+  // A word's rarity (Xapian's BM25 idf) in the database: its stem's, or
+  // where the stem is in no passage, that of all its forms together.
+  // No alternative of the word may weigh as a rarer word would.
+  struct Rarity {
+    double value = 0;  // 0: unknown (no database), nothing is capped
+    double passages = 0;
+    const Xapian::Database* db = nullptr;
+    double of(const std::string& term) const { return weights::bm25_rarity(db->get_termfreq(term), passages); }
+    // The scale of an alternative of `rarity` (its terms' summed rarity):
+    // `factor`, and no rarer than the word.
+    double scale(double factor, double rarity) const {
+      return value > 0 && rarity > value ? factor * value / rarity : factor;
+    }
+    // An alternative that is one term.
+    weights::Alternative term(std::string label, const std::string& t, double factor) const {
+      double s = scale(factor, db && value > 0 ? of(t) : 0.0);
+      return {std::move(label), t, weights::scaled(Xapian::Query(t), s), s};
+    }
+  };
+
   // The `limit` most frequent terms that begin with `prefix`, OR'ed. (Not
   // OP_MAX, the best of them counting: Xapian 1.4.22 crashes on OP_MAX over
-  // a sharded database; the Korean retrieval check gives the same figures
-  // on every seed with OR.) Chosen here from the whole database's
-  // vocabulary rather than by Xapian's OP_WILDCARD, which expands shard by
-  // shard: a sharded or remote database must rank exactly like one
-  // database. Each term is scaled to the rarity of the whole group, as a
-  // synonym would be (whose statistics Xapian estimates per shard): a rare
-  // form (최고의배우최고의스토리) must not outweigh the common ones.
-  Xapian::Query words_beginning(const std::string& prefix, Xapian::termcount limit) const {
+  // a sharded database when a shard lacks one of its terms.) Chosen here
+  // from the whole database's vocabulary rather than by Xapian's
+  // OP_WILDCARD, which expands shard by shard: a sharded or remote database
+  // must rank exactly like one database. A word's expansions (`word` set)
+  // weigh `factor` and are no rarer than the word; a wildcard's are scaled
+  // to the rarity of the whole group, as a synonym would be: a rare form
+  // (최고의배우최고의스토리) must not outweigh the common ones.
+  Xapian::Query words_beginning(const std::string& prefix, Xapian::termcount limit, const Rarity* word = nullptr,
+                                double factor = 1.0) const {
     if (!options_.vocabulary) {
-      return Xapian::Query(Xapian::Query::OP_WILDCARD, prefix, limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
-                           kWordsBeginningCombiner);
+      Xapian::Query all(Xapian::Query::OP_WILDCARD, prefix, limit, Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT,
+                        kWordsBeginningCombiner);
+      return factor == 1.0 ? all : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, all, factor);
     }
     std::vector<std::pair<Xapian::doccount, std::string>> found;
     const Xapian::Database& db = *options_.vocabulary;
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
       found.emplace_back(it.get_termfreq(), *it);
     }
-    return rarity_scaled_group(std::move(found), limit);
+    if (!word) return rarity_scaled_group(std::move(found), limit);
+    most_frequent(found, limit);
+    std::vector<Xapian::Query> terms;
+    for (auto& [freq, term] : found) {
+      double scale = word->scale(factor, weights::bm25_rarity(freq, std::max<double>(db.get_doccount(), 2)));
+      terms.push_back(weights::scaled(Xapian::Query(term), scale));
+    }
+    if (terms.empty()) return nothing();
+    return Xapian::Query(kWordsBeginningCombiner, terms.begin(), terms.end());
   }
 
-  // The `limit` most frequent of `found` (termfreq, term), each scaled to
-  // the rarity of the whole group, the best of them counting.
-  Xapian::Query rarity_scaled_group(std::vector<std::pair<Xapian::doccount, std::string>> found,
-                                    Xapian::termcount limit) const {
-    const Xapian::Database& db = *options_.vocabulary;
+  // Keeps the `limit` most frequent of `found` (termfreq, term), in term order.
+  static void most_frequent(std::vector<std::pair<Xapian::doccount, std::string>>& found, Xapian::termcount limit) {
     auto more_frequent = [](const auto& a, const auto& b) {
       return a.first > b.first || (a.first == b.first && a.second < b.second);
     };
@@ -719,6 +793,14 @@ class Parser {
       found.resize(limit);
     }
     std::sort(found.begin(), found.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+  }
+
+  // The `limit` most frequent of `found` (termfreq, term), each scaled to
+  // the rarity of the whole group, the best of them counting.
+  Xapian::Query rarity_scaled_group(std::vector<std::pair<Xapian::doccount, std::string>> found,
+                                    Xapian::termcount limit) const {
+    const Xapian::Database& db = *options_.vocabulary;
+    most_frequent(found, limit);
     const double passages = std::max<double>(db.get_doccount(), 2);
     double group = 0;
     for (const auto& [freq, term] : found) group += freq;
@@ -741,10 +823,10 @@ class Parser {
   }
 
   // A word as the user typed it may analyse to several tokens
-  // ("Soundtrack#1" -> soundtrack, #1); they combine like separate words.
-  // Compounds ("K-drama") search their joined form. Stop words are dropped
-  // unless the query has nothing else. Body words also match the title,
-  // with a lower weight.
+  // ("Soundtrack#1" -> soundtrack, #1); each is a word of its own, one
+  // weighted part. Compounds ("K-drama") search their joined form. Stop
+  // words are dropped unless the query has nothing else. A body word's
+  // alternatives (word_group) count once.
   Item words(std::string_view word, std::size_t at, const std::string& field, std::string_view exact_prefix,
              std::string_view stem_prefix, bool highlight) {
     if (word.size() > 1 && word.back() == '*' && word.find('*') == word.size() - 1) {
@@ -754,23 +836,23 @@ class Parser {
     bool body = field == "body";
     std::vector<Xapian::Query> terms;
     std::vector<std::string> positional;
+    std::vector<ScoredPart> parts;
     for (const analysis::Token& token : tokens) {
       if (!token.compound) positional.push_back(schema::prefixed(exact_prefix, token.text));
       if (token.compound_part) continue;
       if (token.stopword && drop_stopwords_) continue;
       std::string term = token.stopword ? schema::prefixed(exact_prefix, token.text)
                                         : schema::prefixed(stem_prefix, token.search_form());
-      Xapian::Query q = token.stopword ? Xapian::Query(term) : with_bigram_fallback(token, term, exact_prefix.empty());
       out_.terms.push_back({term, field, 1.0});
-      if (body && options_.title_boost > 0 && !token.stopword) {
-        std::string title_term = schema::prefixed(schema::kTitleStem, token.search_form());
-        q = Xapian::Query(Xapian::Query::OP_OR, q,
-                          Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(title_term),
-                                        options_.title_boost));
-        out_.terms.push_back({title_term, "title", options_.title_boost});
+      ScoredPart part{token.text, field, {}, {}, false};
+      if (token.stopword) {
+        part.query = Xapian::Query(term);
+      } else {
+        part.alternatives = word_group(token, term, tokens, exact_prefix.empty(), body);
+        part.query = weights::first_match(part.alternatives);
       }
-      if (body && token.compound) q = with_written_parts(q, token, tokens);
-      terms.push_back(q);
+      terms.push_back(part.query);
+      parts.push_back(std::move(part));
       if (body) {
         out_.words.push_back({at + token.begin, at + token.end, token.text, term});
       }
@@ -788,66 +870,95 @@ class Parser {
     }
     if (terms.empty()) return {};
     Xapian::Query q = terms.size() == 1 ? terms[0] : Xapian::Query(Xapian::Query::OP_OR, terms.begin(), terms.end());
-    return {q, positional, false};
+    Item item(q, positional, false);
+    item.parts = std::move(parts);
+    return item;
+  }
+
+  // The ways one word reaches passages, most trusted first (word_weights.h):
+  // the form as typed, its stem, a 하다 root's predicate, the title, then
+  // what finds it inside longer words. Each scaled by its factor and, but
+  // for the stem, to at most the word's own rarity.
+  std::vector<weights::Alternative> word_group(const analysis::Token& token, const std::string& stem_term,
+                                               const std::vector<analysis::Token>& tokens, bool unprefixed,
+                                               bool body) {
+    std::vector<weights::Alternative> group;
+    const bool hangul = unprefixed && token.script == analysis::Script::kHangul;
+    const Rarity reference = word_rarity(token, stem_term, hangul);
+    if (body && token.compound) {
+      // ze:a written that way ("ZE:A's Park Hyung Sik") before the joined
+      // form, which "zea mays" shares.
+      if (Xapian::Query parts = written_parts(token, tokens); !parts.empty()) {
+        group.push_back({"parts as written", stem_term, parts, weights::kWrittenParts});
+      }
+    }
+    if (hangul && token.text != token.search_form()) {
+      group.push_back(reference.term("typed form", token.text, weights::kTypedForm));
+    }
+    const bool typed_apart = hangul && token.text != token.search_form();
+    const double stem_factor = typed_apart ? weights::kStem : weights::kTypedForm;
+    Xapian::Query stem = run_query(token, stem_term);
+    group.push_back({"stem", stem_term, weights::scaled(stem, stem_factor), stem_factor});
+    if (hangul) {
+      // A bare 하다 root also searches its predicate: 발랄 finds 발랄한.
+      std::string hada = schema::prefixed(schema::kStem, analysis::hada_root_predicate(token));
+      if (hada.size() > schema::kStem.size() && (!options_.vocabulary || options_.vocabulary->term_exists(hada))) {
+        group.push_back(reference.term("하다 predicate", hada, weights::kHadaRoot));
+      }
+    }
+    if (body && options_.title_boost > 0) {
+      std::string title_term = schema::prefixed(schema::kTitleStem, token.search_form());
+      out_.terms.push_back({title_term, "title", options_.title_boost});
+      group.push_back(reference.term("title", title_term, options_.title_boost));
+    }
+    // The expansions find a word inside other words. A word the index
+    // already holds in many passages fills every page without them, and
+    // there they would only multiply the work (영화: 90,000 more matches).
+    if (hangul && (!options_.vocabulary || typed_frequency(token, stem_term) < kExpandBelow)) {
+      add_expansions(token, reference, group);
+    }
+    return group;
+  }
+
+  Rarity word_rarity(const analysis::Token& token, const std::string& stem_term, bool hangul) const {
+    Rarity r;
+    if (!options_.vocabulary) return r;
+    r.db = options_.vocabulary;
+    r.passages = std::max<double>(r.db->get_doccount(), 2);
+    double freq = token.run_stems.empty() ? r.db->get_termfreq(stem_term) : 0;
+    if (freq == 0 && hangul) freq = r.db->get_termfreq(token.text);
+    r.value = weights::bm25_rarity(std::max(freq, 1.0), r.passages);
+    return r;
   }
 
   // A word typed with inner punctuation (ze:a, k-drama) also matches its
-  // parts as a phrase, at kWrittenPartsWeight: a passage that writes the
-  // name that way ("ZE:A's Park Hyung Sik") ranks above one that only shares
-  // its letters ("zea mays"), which the joined form alone cannot tell apart.
-  static constexpr double kWrittenPartsWeight = 1.0;
-  Xapian::Query with_written_parts(const Xapian::Query& joined, const analysis::Token& compound,
-                                   const std::vector<analysis::Token>& tokens) {
+  // parts as a phrase: a passage that writes the name that way ("ZE:A's
+  // Park Hyung Sik") ranks above one that only shares its letters ("zea
+  // mays"), which the joined form alone cannot tell apart.
+  Xapian::Query written_parts(const analysis::Token& compound, const std::vector<analysis::Token>& tokens) {
     std::vector<std::string> parts;
     for (const analysis::Token& t : tokens) {
       if (t.compound_part && t.begin >= compound.begin && t.end <= compound.end) parts.push_back(t.text);
     }
-    if (parts.size() < 2) return joined;
-    for (const std::string& part : parts) out_.terms.push_back({part, "body (as written)", kWrittenPartsWeight});
+    if (parts.size() < 2) return {};
+    for (const std::string& part : parts) out_.terms.push_back({part, "body (as written)", weights::kWrittenParts});
     Xapian::Query phrase = proximity(Proximity::kPhrase, parts, static_cast<Xapian::termcount>(parts.size()));
-    return Xapian::Query(Xapian::Query::OP_OR, joined,
-                         Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, kWrittenPartsWeight));
+    return weights::kWrittenParts == 1.0 ? phrase
+                                         : Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, phrase, weights::kWrittenParts);
   }
 
-  // Korean (issue 4): a Hangul word matches its stem, the word as typed,
-  // the words that begin with it as typed (a vocabulary walk: 추천 ->
-  // 추천작; 만나게 -> 만나게되어), and unknown words (the only ones with
-  // bigram terms) that hold all the bigrams of the word as typed (추천
-  // inside 너무재밌었다그래서보는것을추천한다) or of its stem (나왔지 -> 나오).
-  // Words beginning with the typed form weigh most, so the form the user
-  // typed ranks above other forms of the same stem (만나게 before 만나고).
-  // Weights set on seed 4 of bench_korean_retrieval only
-  // (benchmarks/README.md).
-  static constexpr double kTypedBigramWeight = 0.5;
-  static constexpr double kStemBigramWeight = 0.5;
-  static constexpr double kTypedPrefixWeight = 4.0;
-  // Words that begin with what was typed: at most this many, most frequent first.
+  // Korean (issue 4): a Hangul word matches the words that begin with it as
+  // typed (a vocabulary walk: 추천 -> 추천작; 만나게 -> 만나게되어), and
+  // unknown words (the only ones with bigram terms) that hold all the
+  // bigrams of the word as typed (추천 inside
+  // 너무재밌었다그래서보는것을추천한다) or of its stem (나왔지 -> 나오).
+  // Words beginning with what was typed: at most this many, most frequent first.
   static constexpr Xapian::termcount kTypedPrefixLimit = 64;
   // Hangul words typed in a form (or as a stem) that is in this many
   // passages or more are not expanded (see typed_frequency).
   static constexpr Xapian::doccount kExpandBelow = 1000;
   static bool is_prefix_searched(const analysis::Token& token) {
     return token.script == analysis::Script::kHangul && analysis::syllable_initials(token.text).size() >= 6;
-  }
-
-  Xapian::Query with_bigram_fallback(const analysis::Token& token, const std::string& stem_term, bool body) {
-    if (!body || token.script != analysis::Script::kHangul) return Xapian::Query(stem_term);
-    std::vector<Xapian::Query> alternatives = {run_query(token, stem_term)};
-    // The word exactly as typed (unprefixed body term).
-    if (token.text != token.search_form()) alternatives.emplace_back(token.text);
-    // A bare 하다 root also searches its predicate: 발랄 finds 발랄한.
-    std::string hada = schema::prefixed(schema::kStem, analysis::hada_root_predicate(token));
-    if (hada.size() > schema::kStem.size() && (!options_.vocabulary || options_.vocabulary->term_exists(hada))) {
-      alternatives.emplace_back(hada);
-    }
-    // The expansions find a word inside other words. A word the index
-    // already holds in many passages fills every page without them, and
-    // there they would only multiply the work (영화: 90,000 more matches).
-    if (!options_.vocabulary || typed_frequency(token, stem_term) < kExpandBelow) {
-      add_expansions(token, alternatives);
-    }
-    if (alternatives.size() == 1) return alternatives[0];
-    return Xapian::Query(Xapian::Query::OP_OR, alternatives.begin(), alternatives.end());
   }
 
   // Passages holding what was typed: the stem when the word is its own
@@ -868,25 +979,36 @@ class Parser {
     return Xapian::Query(Xapian::Query::OP_AND, all.begin(), all.end());
   }
 
-  void add_expansions(const analysis::Token& token, std::vector<Xapian::Query>& alternatives) const {
+  // The bigrams first (a few postings each), the words beginning with it
+  // last: in first_match, an alternative is checked against all those
+  // before it, and the vocabulary walk's 64 terms are the costliest.
+  void add_expansions(const analysis::Token& token, const Rarity& reference,
+                      std::vector<weights::Alternative>& group) const {
+    auto add_bigrams = [&](const std::vector<std::string>& bigrams, double factor, const char* label) {
+      if (bigrams.empty()) return;
+      std::vector<Xapian::Query> parts;
+      double rarity = 0;
+      for (const std::string& bigram : bigrams) {
+        std::string term = schema::prefixed(schema::kHangulBigram, bigram);
+        if (reference.db) rarity += reference.of(term);
+        parts.emplace_back(term);
+      }
+      double scale = reference.scale(factor, rarity);
+      group.push_back({label, schema::prefixed(schema::kHangulBigram, bigrams[0]),
+                       weights::scaled(Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()), scale),
+                       scale});
+    };
+    std::vector<std::string> typed = analysis::hangul_bigrams(token.text);
+    std::vector<std::string> root = analysis::hangul_bigrams(analysis::bigram_root(token));
+    add_bigrams(typed, weights::kTypedBigrams, "bigrams of the typed form");
+    if (root != typed) add_bigrams(root, weights::kStemBigrams, "bigrams of the stem");
     // Words that begin with it as typed (추천 -> 추천작, 추천합니다; 뻔한 ->
     // 뻔한스토리지만): a walk over the vocabulary instead of bigram postings
     // on every word; two syllables at least.
     if (is_prefix_searched(token)) {
-      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT, words_beginning(token.text, kTypedPrefixLimit),
-                                kTypedPrefixWeight);
+      Xapian::Query words = words_beginning(token.text, kTypedPrefixLimit, &reference, weights::kWordsBeginning);
+      group.push_back({"words beginning with " + token.text, token.text + "*", words, weights::kWordsBeginning});
     }
-    auto add_bigrams = [&](const std::vector<std::string>& bigrams, double weight) {
-      if (bigrams.empty()) return;
-      std::vector<Xapian::Query> parts;
-      for (const std::string& bigram : bigrams) parts.emplace_back(schema::prefixed(schema::kHangulBigram, bigram));
-      alternatives.emplace_back(Xapian::Query::OP_SCALE_WEIGHT,
-                                Xapian::Query(Xapian::Query::OP_AND, parts.begin(), parts.end()), weight);
-    };
-    std::vector<std::string> typed = analysis::hangul_bigrams(token.text);
-    std::vector<std::string> root = analysis::hangul_bigrams(analysis::bigram_root(token));
-    add_bigrams(typed, kTypedBigramWeight);
-    if (root != typed) add_bigrams(root, kStemBigramWeight);
   }
 
   void note_person(std::string entity) {

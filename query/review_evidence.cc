@@ -3,6 +3,7 @@
 #include "revsearch/query/review_evidence.h"
 
 #include <memory>
+#include <set>
 
 #include "revsearch/query/query_reach.h"
 #include "revsearch/schema.h"
@@ -50,14 +51,27 @@ std::vector<std::string> review_level_terms(const Xapian::Query& query) {
 }
 
 ReviewEvidence::ReviewEvidence(const Xapian::Database& db, std::vector<std::string> terms,
-                               const Xapian::Weight& weight, double factor, Xapian::doccount candidates)
-    : db_(db), terms_(std::move(terms)), weight_(weight.clone()), factor_(factor) {
+                               const Xapian::Weight& weight, double factor, Xapian::doccount candidates,
+                               double found_bonus)
+    : db_(db), terms_(std::move(terms)), weight_(weight.clone()), factor_(factor), found_bonus_(found_bonus) {
   has_review_documents_ = db_.term_exists(std::string(schema::kReviewDocument));
   if (!has_review_documents_ || terms_.empty() || factor_ <= 0) return;
-  std::vector<Xapian::Query> leaves(terms_.begin(), terms_.end());
+  std::vector<Xapian::Query> leaves;
+  std::set<std::string> counted;
+  for (const std::string& term : terms_) {
+    if (found_bonus_ > 0 && counted.insert(term).second) {
+      // The bonus is scaled by `factor` with the rest of the review's weight.
+      leaves.push_back(Xapian::Query(Xapian::Query::OP_AND,
+                                     Xapian::Query((new Xapian::FixedWeightPostingSource(found_bonus_ / factor_))->release()),
+                                     Xapian::Query(term)));
+    } else {
+      leaves.emplace_back(term);
+    }
+  }
   Xapian::Enquire enquire(db_);
   enquire.set_query(Xapian::Query(Xapian::Query::OP_OR, leaves.begin(), leaves.end()));
   enquire.set_weighting_scheme(*weight_);
+  enquire.set_sort_by_relevance_then_value(schema::kSlotReview, false);  // the same candidates in every layout
   Xapian::MSet reviews = enquire.get_mset(0, candidates);
   for (auto it = reviews.begin(); it != reviews.end(); ++it) {
     bonus_[it.get_document().get_value(schema::kSlotReview)] = factor_ * it.get_weight();
@@ -120,6 +134,14 @@ std::vector<ReviewTermWeight> ReviewEvidence::explain(const std::string& review_
       if (!m.empty()) part.weight = m.begin().get_weight();
     }
     out.push_back(std::move(part));
+  }
+  if (found_bonus_ > 0) {
+    std::set<std::string> held;
+    for (const ReviewTermWeight& part : out) {
+      if (part.wdf > 0) held.insert(part.term);
+    }
+    ReviewTermWeight found{"", static_cast<Xapian::termcount>(held.size()), 0, found_bonus_ * held.size(), true};
+    if (!held.empty()) out.push_back(std::move(found));
   }
   return out;
 }

@@ -58,22 +58,28 @@ bool needs_catalog(std::string_view query, const std::vector<std::string>& facet
 
 std::string boilerplate_term() { return schema::prefixed(schema::kKind, schema::kKindBoilerplate); }
 
+// Equal scores in review id, then passage order (schema::kSlotOrder): the
+// same in every layout of the same passages, where document ids are not.
+void ordered_by_relevance(Xapian::Enquire& enquire) {
+  enquire.set_sort_by_relevance_then_value(schema::kSlotOrder, false);
+}
+
 std::vector<RankedMatch> matches_of(const Xapian::MSet& mset) {
   std::vector<RankedMatch> out;
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    out.push_back({*it, it.get_weight(), it.get_collapse_count(), it.get_collapse_key()});
+    out.push_back({*it, it.get_weight(), it.get_collapse_count(), it.get_collapse_key(), it.get_sort_key()});
   }
   return out;
 }
 
 // Two rankings of the same passages, where one gives some of them a
 // better score: each passage once with its better score, one per collapse
-// key, best first (ties by document id, as Xapian orders them), at most
-// `limit`.
+// key, best first (ties by review id and passage, as ordered_by_relevance
+// orders them), at most `limit`.
 std::vector<RankedMatch> merge_rankings(std::vector<RankedMatch> a, std::vector<RankedMatch> b, std::size_t limit) {
   a.insert(a.end(), std::make_move_iterator(b.begin()), std::make_move_iterator(b.end()));
   auto better = [](const RankedMatch& x, const RankedMatch& y) {
-    return x.weight > y.weight || (x.weight == y.weight && x.docid < y.docid);
+    return x.weight > y.weight || (x.weight == y.weight && x.sort_key < y.sort_key);
   };
   std::sort(a.begin(), a.end(), better);
   std::vector<RankedMatch> out;
@@ -189,6 +195,8 @@ std::vector<RankedMatch> Searcher::rank(const Xapian::Query& query, const Review
   if (!by_relevance) {  // sentiment (issue 6)
     enquire.set_sort_by_value_then_relevance(schema::kSlotSentiment,
                                              options.sentiment_sort == SearchOptions::SentimentSort::kDescending);
+  } else {
+    ordered_by_relevance(enquire);
   }
   if (!options.all_passages) enquire.set_collapse_key(schema::kSlotReview);
   FacetCounter facets(options.facets, parsed.opinions.people);
@@ -202,6 +210,7 @@ std::vector<RankedMatch> Searcher::rank(const Xapian::Query& query, const Review
     Xapian::Enquire lifted(db_);
     lifted.set_query(boosted);
     lifted.set_weighting_scheme(options.passage_weighting());
+    ordered_by_relevance(lifted);
     if (!options.all_passages) lifted.set_collapse_key(schema::kSlotReview);
     matches = merge_rankings(std::move(matches), matches_of(lifted.get_mset(0, first + fetch, 0, nullptr, phrases)),
                              first + fetch);
@@ -228,6 +237,7 @@ std::optional<std::vector<RankedMatch>> Searcher::rank_checking_the_best(const X
   Xapian::Enquire enquire(db_);
   enquire.set_query(query);
   enquire.set_weighting_scheme(options.passage_weighting());
+  ordered_by_relevance(enquire);
   Xapian::MSet mset = enquire.get_mset(0, window);
   std::vector<RankedMatch> kept;
   std::unordered_map<std::string, std::size_t> by_key;  // collapse key -> index in kept
@@ -245,7 +255,7 @@ std::optional<std::vector<RankedMatch>> Searcher::rank_checking_the_best(const X
       }
       by_key.emplace(key, kept.size());
     }
-    kept.push_back({*it, it.get_weight(), 0, std::move(key)});
+    kept.push_back({*it, it.get_weight(), 0, std::move(key), it.get_sort_key()});
   }
   const bool saw_all = mset.size() < window;
   if (kept.size() < wanted && !saw_all) return std::nullopt;
@@ -285,8 +295,10 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     query = Xapian::Query(Xapian::Query::OP_FILTER, query, range);
   }
   // Issue 18: each passage also scores its review's evidence for the query.
+  const bool words_counted =
+      std::any_of(parsed.parts.begin(), parsed.parts.end(), [](const ScoredPart& part) { return part.counted; });
   ReviewEvidence evidence(db_, review_level_terms(parsed.query), options.review_weighting(), options.review_weight,
-                          options.review_candidates);
+                          options.review_candidates, words_counted ? weights::kEveryWordFound : 0.0);
   SearchResult result;
   result.query = query_text;
   result.notices = parsed.notices;
@@ -332,7 +344,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     hit.snippet = make_snippet(hit.text, analyzer_, parsed.highlights, 320, opinion);
     if (options.explain) {
       hit.doc_length = db_.get_doclength(hit.docid);
-      hit.explanation = explain(hit, parsed.terms, options, evidence);
+      hit.explanation = explain(hit, parsed, options, evidence);
     }
     result.hits.push_back(std::move(hit));
   }
@@ -368,38 +380,70 @@ std::string Searcher::source_path(std::uint32_t key) {
   return path;
 }
 
-// Each leaf term's weight in this passage: the same BM25 scheme on the
-// term alone, restricted to the passage, scaled by the term's boost. For
-// terms combined by OR/AND/PHRASE/NEAR these add up to the hit's score.
-std::vector<TermExplanation> Searcher::explain(const Hit& hit, const std::vector<QueryTerm>& terms,
+// Each part's weight in this passage: the part's own query, restricted to
+// the passage, weighed with the same scheme (a term's BM25 weight depends
+// on its statistics and the passage, not on the rest of the query). Every
+// weight of the query lies in one part, so with the words-found bonus and
+// the review's evidence the parts add up to the hit's score.
+std::vector<TermExplanation> Searcher::explain(const Hit& hit, const ParsedQuery& parsed,
                                                const SearchOptions& options, const ReviewEvidence& evidence) {
   std::vector<TermExplanation> out;
   Xapian::Query only_this(schema::unique_id(hit.review_id, hit.passage));  // (exactly this passage)
-  for (const QueryTerm& term : terms) {
-    TermExplanation e{term.term, term.field, term.boost, 0, 0, 0.0};
-    bool wildcard = !term.term.empty() && term.term.back() == '*';
-    if (!wildcard) {
-      e.termfreq = db_.get_termfreq(term.term);
-      Xapian::PostingIterator p = db_.postlist_begin(term.term);
-      if (p != db_.postlist_end(term.term)) {
-        p.skip_to(hit.docid);
-        if (p != db_.postlist_end(term.term) && *p == hit.docid) e.wdf = p.get_wdf();
+  auto weigh = [&](const Xapian::Query& part) -> std::optional<double> {
+    Xapian::Enquire enquire(db_);
+    enquire.set_weighting_scheme(options.passage_weighting());
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, only_this));
+    Xapian::MSet m = enquire.get_mset(0, 1);
+    if (m.empty()) return std::nullopt;
+    return m.begin().get_weight();
+  };
+  auto describe_term = [&](TermExplanation& e) {
+    if (e.term.empty() || e.term.back() == '*') return;
+    e.termfreq = db_.get_termfreq(e.term);
+    Xapian::PostingIterator p = db_.postlist_begin(e.term);
+    if (p == db_.postlist_end(e.term)) return;
+    p.skip_to(hit.docid);
+    if (p != db_.postlist_end(e.term) && *p == hit.docid) e.wdf = p.get_wdf();
+  };
+  std::size_t found = 0;
+  for (const ScoredPart& part : parsed.parts) {
+    TermExplanation e;
+    e.word = part.label;
+    e.field = part.field;
+    std::optional<double> weight = weigh(part.query);
+    e.weight = weight.value_or(0.0);
+    if (weight && part.counted) ++found;
+    if (weight) {
+      // The alternative that counted: the first one the passage holds.
+      for (const weights::Alternative& alternative : part.alternatives) {
+        if (!weigh(alternative.query)) continue;
+        e.matched = alternative.label;
+        e.term = alternative.term;
+        e.boost = alternative.scale;
+        break;
       }
-      if (e.wdf > 0) {
-        Xapian::Enquire enquire(db_);
-        enquire.set_weighting_scheme(options.passage_weighting());
-        enquire.set_query(Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT,
-                                        Xapian::Query(Xapian::Query::OP_FILTER, Xapian::Query(term.term), only_this),
-                                        term.boost));
-        Xapian::MSet m = enquire.get_mset(0, 1);
-        if (!m.empty()) e.weight = m.begin().get_weight();
-      }
+      if (part.alternatives.empty()) e.matched = "as typed";
     }
+    if (e.term.empty() && !part.alternatives.empty()) e.term = part.alternatives.front().term;
+    describe_term(e);
+    out.push_back(std::move(e));
+  }
+  if (found) {
+    TermExplanation e;
+    e.field = "words found";
+    e.word = std::to_string(found) + " of the query's words";
+    e.boost = weights::kEveryWordFound;
+    e.weight = static_cast<double>(found) * weights::kEveryWordFound;
     out.push_back(std::move(e));
   }
   // Issue 18: the review-level part, term by term, in the review document.
   for (ReviewTermWeight& part : evidence.explain(hit.review_id)) {
-    out.push_back({std::move(part.term), "review", options.review_weight, part.wdf, part.termfreq, part.weight});
+    if (part.words_found) {
+      out.push_back({"", "review words found", weights::kEveryWordFound, part.wdf, 0, part.weight,
+                     std::to_string(part.wdf) + " of the query's words in the review", {}});
+      continue;
+    }
+    out.push_back({std::move(part.term), "review", options.review_weight, part.wdf, part.termfreq, part.weight, {}, {}});
   }
   return out;
 }

@@ -113,7 +113,7 @@ TEST_CASE("e2e: known items, three words from three lines of a polarity review f
   double sum = 0, review_part = 0;
   for (const auto& part : hit["explain"]["terms"]) {
     sum += part["weight"].get<double>();
-    if (part["field"] == "review") review_part += part["weight"].get<double>();
+    if (part["field"] == "review" || part["field"] == "review words found") review_part += part["weight"].get<double>();
   }
   CHECK(sum == Approx(hit["score"].get<double>()).epsilon(1e-6));
   CHECK(review_part > 0);
@@ -138,15 +138,19 @@ TEST_CASE("e2e: known items, three words from three lines of a polarity review f
       revsearch::query::ParseOptions parse = options.parse;
       parse.vocabulary = &db;
       revsearch::query::ParsedQuery parsed = revsearch::query::parse_query(known.query, analyzer, parse);
+      const bool counted = std::any_of(parsed.parts.begin(), parsed.parts.end(),
+                                       [](const revsearch::query::ScoredPart& part) { return part.counted; });
       revsearch::query::ReviewEvidence evidence(db, revsearch::query::review_level_terms(parsed.query),
                                                 options.review_weighting(), options.review_weight,
-                                                options.review_candidates);
+                                                options.review_candidates,
+                                                counted ? revsearch::query::weights::kEveryWordFound : 0.0);
       Xapian::Query passages = evidence.passages(parsed.query);
       merged += !evidence.boosted(passages).empty();
       Xapian::Enquire enquire(db);
       enquire.set_query(evidence.apply(passages));
       enquire.set_weighting_scheme(options.passage_weighting());
       enquire.set_collapse_key(revsearch::schema::kSlotReview);
+      enquire.set_sort_by_relevance_then_value(revsearch::schema::kSlotOrder, false);
       Xapian::MSet reference = enquire.get_mset(0, options.limit);
       revsearch::query::SearchResult result = searcher.search(known.query, options);
       REQUIRE(result.hits.size() == reference.size());

@@ -91,6 +91,17 @@ inline constexpr Xapian::valueno kSlotFacets = 6;
 // the one writer thread (a fifth of that thread's work, for a tenth of the
 // bytes), and stores values as they are.
 inline constexpr Xapian::valueno kSlotRecord = 7;
+// The order of passages of equal score: review id, then passage number
+// (order_key). Docids differ between one database, shards, a compacted
+// copy and a resumed run; this does not, so every layout pages alike.
+inline constexpr Xapian::valueno kSlotOrder = 8;
+inline std::string order_key(std::string_view review_id, unsigned passage) {
+  std::string key(review_id);
+  key.push_back('\0');
+  key.push_back(static_cast<char>((passage >> 8) & 0xff));
+  key.push_back(static_cast<char>(passage & 0xff));
+  return key;
+}
 inline std::string entity_sentiment_term(std::string_view entity, std::string_view label) {
   return std::string(kEntitySentiment) + std::string(entity) + ":" + std::string(label);
 }
@@ -136,7 +147,8 @@ inline constexpr std::string_view kFormatKey = "revsearch.format";
 // in kSlotFacets, no synonym table; people of films (XD crew, XM movie
 // terms), film catalogue in metadata; XSE terms per opinion, wdf = opinion count.
 // Format 4: the passage record in kSlotRecord, no document data.
-inline constexpr std::string_view kFormat = "4";
+// Format 5: kSlotOrder on every passage.
+inline constexpr std::string_view kFormat = "5";
 
 // "1": every passage's exact words were written with positions (`index
 // --positions`, or shards for xapian-tcpsrv), so phrases can use Xapian's

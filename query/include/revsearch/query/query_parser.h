@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "revsearch/analysis/analyzer.h"
+#include "revsearch/query/word_weights.h"
 
 namespace revsearch::entities {
 class Catalog;
@@ -56,8 +57,22 @@ struct OpinionQuery {
   std::vector<std::string> people;  // sentiment entities (schema::person_sentiment_entity), not under NOT/-
 };
 
+// One weighted part of the query, as --explain shows it: a word with its
+// alternatives (the first one a passage matches counts), a phrase, a
+// field. Every weight of `query` lies in exactly one part, so the parts'
+// weights in a passage add up to its score (with kEveryWordFound for each
+// part that is `counted` and found, and the review evidence).
+struct ScoredPart {
+  std::string label;  // as typed: "캐스팅", "actor:한소희", "\"best film\""
+  std::string field;  // "body", "title", "actor", ...
+  Xapian::Query query;  // the part alone, scaled as in the query
+  std::vector<weights::Alternative> alternatives;  // in order of trust; empty: the part is one
+  bool counted = false;  // adds kEveryWordFound where found (the query's words are coordinated)
+};
+
 struct ParsedQuery {
   Xapian::Query query;
+  std::vector<ScoredPart> parts;
   Highlights highlights;
   OpinionQuery opinions;
   std::vector<QueryTerm> terms;

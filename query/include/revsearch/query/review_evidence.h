@@ -33,6 +33,7 @@ struct ReviewTermWeight {
   Xapian::termcount wdf = 0;      // occurrences in the review
   Xapian::doccount termfreq = 0;  // reviews (review documents) holding it
   double weight = 0;              // BM25 weight in the review document, times the factor
+  bool words_found = false;       // the words-found part: `wdf` words, `weight` their bonus
 };
 
 class ReviewEvidence {
@@ -41,8 +42,13 @@ class ReviewEvidence {
   // scheme as the passages); the first `candidates` reviews give their
   // passages `factor` times their score. Nothing when the database has no
   // review documents, `terms` is empty or `factor` is 0.
+  // `found_bonus`: added for each of `terms` the review holds, as the
+  // passages' query adds it for each word a passage holds
+  // (weights::kEveryWordFound; 0 when the query's words are not counted):
+  // a review that holds every word across its passages ranks with the
+  // passages that hold them all.
   ReviewEvidence(const Xapian::Database& db, std::vector<std::string> terms, const Xapian::Weight& weight,
-                 double factor, Xapian::doccount candidates);
+                 double factor, Xapian::doccount candidates, double found_bonus = 0);
 
   // `passage_query` over passages only: review documents excluded where
   // it could reach them.
@@ -71,6 +77,7 @@ class ReviewEvidence {
   std::vector<std::string> terms_;
   std::unique_ptr<Xapian::Weight> weight_;
   double factor_ = 0;
+  double found_bonus_ = 0;
   bool has_review_documents_ = false;
   std::unordered_map<std::string, double> bonus_;
 

@@ -61,14 +61,18 @@ struct SearchOptions {
   Xapian::BM25Weight review_weighting() const { return Xapian::BM25Weight(bm25_k1, 0, 1, review_bm25_b, 0.5); }
 };
 
-// One term's share of a hit's score.
+// One part's share of a hit's score (--explain): a query word with the
+// alternative that matched it, the words-found bonus, a review-level term.
+// The weights of a hit's parts add up to its score.
 struct TermExplanation {
-  std::string term;
+  std::string term;                // the matched alternative's term (its first one)
   std::string field;
   double boost = 1.0;
   Xapian::termcount wdf = 0;       // occurrences in the passage
   Xapian::doccount termfreq = 0;   // passages holding the term
   double weight = 0;               // BM25 weight, boost included
+  std::string word;                // the part as typed ("캐스팅", "actor:한소희"); empty for review terms
+  std::string matched;             // which alternative counted ("stem", "typed form", ...); empty: none matched
 };
 
 struct Hit {
@@ -117,6 +121,7 @@ struct RankedMatch {
   double weight = 0;
   Xapian::doccount collapsed = 0;
   std::string collapse_key;  // "" when not collapsing or nothing to collapse on
+  std::string sort_key;      // schema::order_key: orders equal scores
 };
 
 class Searcher {
@@ -146,8 +151,8 @@ class Searcher {
                                                                  const PhraseDecider& phrases, Xapian::doccount first,
                                                                  Xapian::doccount fetch, const SearchOptions& options,
                                                                  SearchResult& result);
-  std::vector<TermExplanation> explain(const Hit& hit, const std::vector<QueryTerm>& terms,
-                                       const SearchOptions& options, const ReviewEvidence& evidence);
+  std::vector<TermExplanation> explain(const Hit& hit, const ParsedQuery& parsed, const SearchOptions& options,
+                                       const ReviewEvidence& evidence);
   void fill_hit(Hit& hit, PassageRecord&& record);
   std::string source_path(std::uint32_t key);
   // The film catalogue stored in the database, decoded on first need (it
