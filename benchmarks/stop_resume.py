@@ -110,7 +110,9 @@ def main():
                 again = run([binary, "--quiet", "index", "--db", db, args.input])
                 got = fingerprint(binary, db) if again.returncode in (0, 3) else None
                 same = got == want
-                ok += again.returncode == 0 and same
+                # Exit 3 is a finished run that skipped bad records (NSMC has
+                # a few empty reviews); the uninterrupted run exits the same.
+                ok += again.returncode == r.returncode and same
                 again_text = f"exit {again.returncode}"
                 if again.returncode not in (0, 3):
                     again_text += ": " + (again.stderr.strip().splitlines() or [""])[-1][:90]
@@ -120,7 +122,8 @@ def main():
             totals[name] = ok
         print()
         for name, ok in totals.items():
-            print(f"SIG{name}: {ok}/{args.moments} resumes exited 0 and equal the uninterrupted run")
+            print(f"SIG{name}: {ok}/{args.moments} resumes exited as the uninterrupted run did ({r.returncode}) "
+                  f"and equal it")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

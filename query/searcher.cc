@@ -388,7 +388,8 @@ std::string Searcher::source_path(std::uint32_t key) {
 std::vector<TermExplanation> Searcher::explain(const Hit& hit, const ParsedQuery& parsed,
                                                const SearchOptions& options, const ReviewEvidence& evidence) {
   std::vector<TermExplanation> out;
-  Xapian::Query only_this(schema::unique_id(hit.review_id, hit.passage));  // (exactly this passage)
+  const std::string this_passage = schema::unique_id(hit.review_id, hit.passage);
+  const Xapian::Query only_this(this_passage);
   auto weigh = [&](const Xapian::Query& part) -> std::optional<double> {
     Xapian::Enquire enquire(db_);
     enquire.set_weighting_scheme(options.passage_weighting());
@@ -396,6 +397,18 @@ std::vector<TermExplanation> Searcher::explain(const Hit& hit, const ParsedQuery
     Xapian::MSet m = enquire.get_mset(0, 1);
     if (m.empty()) return std::nullopt;
     return m.begin().get_weight();
+  };
+  // The term of `query` the passage holds (for the words beginning with
+  // what was typed: the one it wrote), else `otherwise`.
+  auto matching_term = [&](const Xapian::Query& query, const std::string& otherwise) {
+    Xapian::Enquire enquire(db_);
+    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, only_this));
+    Xapian::MSet m = enquire.get_mset(0, 1);
+    if (m.empty()) return otherwise;
+    for (auto t = enquire.get_matching_terms_begin(m.begin()); t != enquire.get_matching_terms_end(m.begin()); ++t) {
+      if (*t != this_passage) return *t;
+    }
+    return otherwise;
   };
   auto describe_term = [&](TermExplanation& e) {
     if (e.term.empty() || e.term.back() == '*') return;
@@ -420,6 +433,7 @@ std::vector<TermExplanation> Searcher::explain(const Hit& hit, const ParsedQuery
         e.matched = alternative.label;
         e.term = alternative.term;
         e.boost = alternative.scale;
+        if (!e.term.empty() && e.term.back() == '*') e.term = matching_term(alternative.query, e.term);
         break;
       }
       if (part.alternatives.empty()) e.matched = "as typed";

@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <fstream>
 #include <csignal>
 #include <thread>
 #include <tuple>
@@ -350,6 +351,40 @@ TEST_CASE("cluster: a client stopped between the servers' own flushes and its fi
     return out;
   };
   CHECK(hits(got) == hits(want));
+}
+
+// Equal scores come in review id, then passage order: a local database and
+// three xapian-tcpsrv shards of the same reviews give the same first 50
+// hits in the same order, for the two-word Korean queries and for queries
+// with many equal scores.
+TEST_CASE("cluster: remote shards rank exactly like one local database, ties included", "[cluster]") {
+  TempDir dir;
+  const std::string input = dir / "nsmc.jsonl";
+  write_nsmc_slice(input, kSanitizedBuild ? 3000 : 6000);
+  RunResult local = index_into(dir / "local", {input});
+  REQUIRE((local.status == 0 || local.status == 3));
+  Cluster cluster(dir / "cluster");
+  RunResult remote = index_into(cluster.stub, {input});
+  REQUIRE((remote.status == 0 || remote.status == 3));
+  std::vector<std::string> queries;
+  std::ifstream pairs(shared_data("queries/korean-pairs.tsv"));
+  for (std::string line; std::getline(pairs, line);) {
+    if (!line.empty() && line[0] != '#') queries.push_back(line.substr(0, line.find('\t')));
+  }
+  REQUIRE(queries.size() >= 16);
+  queries.insert(queries.end(), {"sentiment:negative 지루", "rating:10"});
+  for (const std::string& query : queries) {
+    INFO("query: " << query);
+    json a = search(dir / "local", {"--limit", "50", query});
+    json b = search(cluster.stub, {"--limit", "50", query});
+    REQUIRE(a["hits"].size() == b["hits"].size());
+    for (std::size_t i = 0; i < a["hits"].size(); ++i) {
+      INFO("hit " << i + 1);
+      CHECK(a["hits"][i]["review_id"] == b["hits"][i]["review_id"]);
+      CHECK(a["hits"][i]["passage"] == b["hits"][i]["passage"]);
+      CHECK(close_enough(a["hits"][i]["score"].get<double>(), b["hits"][i]["score"].get<double>()));
+    }
+  }
 }
 
 TEST_CASE("cluster: index --shard K/N on each machine and cluster split route reviews like the stub", "[cluster]") {
