@@ -59,6 +59,20 @@ def forms(text, regex):
     return [w for w in text.split() if regex.search(w)] or [m.group(0) for m in regex.finditer(text)]
 
 
+def pair_parts(regex):
+    """The two words' regexes of a two-word query's `(?s)^(?=.*(?:A))(?=.*(?:B))`, or None."""
+    parts = re.findall(r"\(\?=\.\*\(\?:(.*?)\)\)", regex.pattern)
+    return [re.compile(p) for p in parts] if len(parts) == 2 else None
+
+
+def together(text, parts, distance=3):
+    """Whether the review writes the two words within DISTANCE whitespace words of each other."""
+    words = text.split()
+    a = [i for i, w in enumerate(words) if parts[0].search(w)]
+    b = [i for i, w in enumerate(words) if parts[1].search(w)]
+    return any(abs(i - j) <= distance for i in a for j in b)
+
+
 def report(predicates, docs_path, rs_dir, nori_path, k):
     k = int(k)
     preds = read_predicates(predicates)
@@ -92,6 +106,22 @@ def report(predicates, docs_path, rs_dir, nori_path, k):
     lines.append(f"| **mean** | | **{m[0]:.3f}** | **{m[1]:.3f}** | **{m[2]:.3f}** | **{m[3]:.3f}** | |")
     lines += ["", f"Means to four places: revsearch P@10 {m[0]:.4f}, recall@{k} {m[1]:.4f}; "
               f"Lucene + Nori P@10 {m[2]:.4f}, recall@{k} {m[3]:.4f}."]
+    # Two-word queries: where at least 10 reviews write the two words within
+    # three words of each other, how many of each engine's first 10 do.
+    near_rows = []
+    for i, (word, regex) in enumerate(preds):
+        parts = pair_parts(regex)
+        if not parts:
+            continue
+        near = {rid for rid, t in texts.items() if regex.search(t) and together(t, parts)}
+        rs = revsearch_ids(os.path.join(rs_dir, f"{i}.json"))[:10]
+        nr = nori[i]["ids"][:10]
+        near_rows.append(f"| {word} | {len(near)} | {sum(r in near for r in rs)} | {sum(r in near for r in nr)} |")
+    if near_rows:
+        lines += ["", "Words together: reviews that write the two words within three (whitespace) words of each "
+                  "other, and how many of each engine's first 10 reviews do (the bar: 8 where 10 or more exist).", "",
+                  "| query | reviews with the words together | revsearch, of the first 10 | Lucene+Nori, of the first 10 |",
+                  "|---|---:|---:|---:|"] + near_rows
     lines += ["", f"Surface forms (whitespace words matching the regex) of relevant reviews that only one engine "
               f"returned in its top {k}; most frequent first:", "",
               "| predicate | found by Nori, missed by revsearch | found by revsearch, missed by Nori |",

@@ -56,8 +56,12 @@ void print_text(const query::SearchResult& result, const query::SearchOptions& o
         std::snprintf(score, sizeof score, "%.3f", e.weight);
         std::cout << "     " << score << "  ";
         if (!e.word.empty()) std::cout << e.word << ": ";
-        if (e.field == "words found") {
+        if (e.field == "words found" || e.field == "review words found") {
           std::cout << "every query word found adds " << e.boost << "\n";
+          continue;
+        }
+        if (e.field == "words together") {
+          std::cout << "adds " << e.boost << "\n";
           continue;
         }
         if (!e.word.empty() && e.matched.empty()) {

@@ -322,7 +322,7 @@ class Parser {
       note_person(schema::person_sentiment_entity(false, m.key, false));  // "Han So-Hee sentiment:negative"
       Item actor(actor_query(m.key, false, options_.actor_boost, " (named in the query)"));
       actor.parts.push_back({std::string(text_.substr(m.begin, m.end - m.begin)), "actor (named in the query)",
-                             actor.query, {}, false});
+                             actor.query, {}, false, {}, {}, false});
       optional.push_back(std::move(actor));
     }
   }
@@ -355,7 +355,7 @@ class Parser {
           proximity(Proximity::kNear, terms, static_cast<Xapian::termcount>(*distance + terms.size() - 1), &check);
       item.required_phrases.clear();  // the group replaces its first item
       if (check) item.required_phrases.push_back(check);
-      item.parts = {{std::string(text_.substr(start, pos_ - start)), "body", item.query, {}, false}};
+      item.parts = {{std::string(text_.substr(start, pos_ - start)), "body", item.query, {}, false, {}, {}, false}};
     }
     return item;
   }
@@ -370,7 +370,7 @@ class Parser {
       std::size_t colon = label.find(':');
       std::string field = colon != std::string::npos && colon > 0 && !quote_length(label, 0) ? label.substr(0, colon)
                                                                                             : std::string("body");
-      item.parts.push_back({std::move(label), std::move(field), item.query, {}, false});
+      item.parts.push_back({std::move(label), std::move(field), item.query, {}, false, {}, {}, false});
     }
     return item;
   }
@@ -844,12 +844,18 @@ class Parser {
       std::string term = token.stopword ? schema::prefixed(exact_prefix, token.text)
                                         : schema::prefixed(stem_prefix, token.search_form());
       out_.terms.push_back({term, field, 1.0});
-      ScoredPart part{token.text, field, {}, {}, false};
+      ScoredPart part{token.text, field, {}, {}, false, {}, {}, false};
       if (token.stopword) {
         part.query = Xapian::Query(term);
       } else {
         part.alternatives = word_group(token, term, tokens, exact_prefix.empty(), body);
         part.query = weights::first_match(part.alternatives);
+        if (body) {
+          part.typed = token.text;
+          part.stem = token.search_form();
+          part.prefixes = std::any_of(part.alternatives.begin(), part.alternatives.end(),
+                                      [](const weights::Alternative& a) { return a.term.back() == '*'; });
+        }
       }
       terms.push_back(part.query);
       parts.push_back(std::move(part));

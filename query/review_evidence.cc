@@ -140,7 +140,7 @@ std::vector<ReviewTermWeight> ReviewEvidence::explain(const std::string& review_
     for (const ReviewTermWeight& part : out) {
       if (part.wdf > 0) held.insert(part.term);
     }
-    ReviewTermWeight found{"", static_cast<Xapian::termcount>(held.size()), 0, found_bonus_ * held.size(), true};
+    ReviewTermWeight found{"", static_cast<Xapian::termcount>(held.size()), 0, found_bonus_ * static_cast<double>(held.size()), true};
     if (!held.empty()) out.push_back(std::move(found));
   }
   return out;

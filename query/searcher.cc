@@ -17,6 +17,7 @@
 #include "revsearch/query/phrase_check.h"
 #include "revsearch/query/query_reach.h"
 #include "revsearch/query/spelling.h"
+#include "revsearch/query/words_together.h"
 #include "revsearch/schema.h"
 
 namespace revsearch::query {
@@ -305,12 +306,41 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   // Near-identical passages of different reviews (the same text posted
   // twice) collapse too: fetch from the top, skip texts already shown, and
   // cut the page afterwards. --all-passages shows everything.
+  // Words typed together are checked on the first hits of the ranking
+  // (words_together.h), which then come from the top whatever the page.
+  const bool by_relevance = options.sentiment_sort == SearchOptions::SentimentSort::kNone;
+  std::optional<WordsTogether> together = by_relevance ? WordsTogether::of(parsed) : std::nullopt;
+  const bool from_top = !options.all_passages || together;
   const Xapian::doccount wanted = options.offset + options.limit;
-  const Xapian::doccount fetch = options.all_passages ? options.limit : wanted + wanted / 2 + 10;
-  const Xapian::doccount first = options.all_passages ? options.offset : 0;
+  Xapian::doccount fetch = !options.all_passages ? wanted + wanted / 2 + 10 : from_top ? wanted : options.limit;
+  if (together) fetch = std::max<Xapian::doccount>(fetch, weights::kTogetherWindow);
+  const Xapian::doccount first = from_top ? 0 : options.offset;
   std::vector<RankedMatch> matches =
       rank(query, evidence, parsed, parse.catalog, query_text, first, fetch, options, phrases ? &*phrases : nullptr,
            result);
+  std::unordered_map<Xapian::docid, PassageRecord> records;  // read once, for the window and the hits
+  auto record_of = [&](Xapian::docid docid) -> PassageRecord& {
+    auto it = records.find(docid);
+    if (it != records.end()) return it->second;
+    std::optional<PassageRecord> record = PassageRecord::decode(db_.get_document(docid).get_value(schema::kSlotRecord));
+    if (!record) {
+      throw DatabaseError("database '" + db_path_ + "': document " + std::to_string(docid) +
+                          " has unreadable stored data");
+    }
+    return records.emplace(docid, std::move(*record)).first->second;
+  };
+  if (together) {
+    std::size_t window = std::min<std::size_t>(matches.size(), weights::kTogetherWindow);
+    for (std::size_t i = 0; i < window; ++i) {
+      if (!together->stand_together(analyzer_.analyze(record_of(matches[i].docid).text))) continue;
+      matches[i].weight += weights::kWordsTogether;
+      matches[i].together = true;
+    }
+    std::stable_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(window),
+                     [](const RankedMatch& a, const RankedMatch& b) {
+                       return a.weight > b.weight || (a.weight == b.weight && a.sort_key < b.sort_key);
+                     });
+  }
   std::unordered_map<std::string, std::size_t> shown;  // folded text -> index in kept
   std::vector<Hit> kept;
   for (auto it = matches.begin(); it != matches.end() && kept.size() < wanted; ++it) {
@@ -318,12 +348,8 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     hit.score = it->weight;
     hit.docid = it->docid;
     hit.collapsed = it->collapsed;
-    Xapian::Document doc = db_.get_document(it->docid);
-    std::optional<PassageRecord> record = PassageRecord::decode(doc.get_value(schema::kSlotRecord));
-    if (!record) {
-      throw DatabaseError("database '" + db_path_ + "': document " + std::to_string(it->docid) +
-                          " has unreadable stored data");
-    }
+    hit.together = it->together;
+    std::optional<PassageRecord> record = std::move(record_of(it->docid));
     if (!options.all_passages) {
       auto [seen, fresh] = shown.emplace(analyzer_.fold(record->text), kept.size());
       if (!fresh) {
@@ -335,7 +361,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     fill_hit(hit, std::move(*record));
     kept.push_back(std::move(hit));
   }
-  std::size_t skip = options.all_passages ? 0 : std::min<std::size_t>(options.offset, kept.size());
+  std::size_t skip = from_top ? std::min<std::size_t>(options.offset, kept.size()) : 0;
   std::size_t rank = options.offset;
   for (std::size_t i = skip; i < kept.size(); ++i) {
     Hit& hit = kept[i];
@@ -440,6 +466,14 @@ std::vector<TermExplanation> Searcher::explain(const Hit& hit, const ParsedQuery
     }
     if (e.term.empty() && !part.alternatives.empty()) e.term = part.alternatives.front().term;
     describe_term(e);
+    out.push_back(std::move(e));
+  }
+  if (hit.together) {
+    TermExplanation e;
+    e.field = "words together";
+    e.word = "the query's words within " + std::to_string(weights::kTogetherDistance) + " words of each other";
+    e.boost = weights::kWordsTogether;
+    e.weight = weights::kWordsTogether;
     out.push_back(std::move(e));
   }
   if (found) {

@@ -68,6 +68,11 @@ struct ScoredPart {
   Xapian::Query query;  // the part alone, scaled as in the query
   std::vector<weights::Alternative> alternatives;  // in order of trust; empty: the part is one
   bool counted = false;  // adds kEveryWordFound where found (the query's words are coordinated)
+  // A free-text word: its form as typed and its search form (stem), and
+  // whether words beginning with it match it; for words standing together.
+  std::string typed;
+  std::string stem;
+  bool prefixes = false;
 };
 
 struct ParsedQuery {

@@ -93,6 +93,7 @@ struct Hit {
   std::vector<TermExplanation> explanation;  // with SearchOptions::explain
   Xapian::termcount doc_length = 0;
   double review_score = 0;  // issue 18: the review-level part of `score` (0 for a one-passage review)
+  bool together = false;    // the query's words stand together here (words_together.h)
   // Issue 5: entities the passage mentions (display names).
   std::vector<std::string> actors;
   std::vector<std::string> characters;
@@ -122,6 +123,7 @@ struct RankedMatch {
   Xapian::doccount collapsed = 0;
   std::string collapse_key;  // "" when not collapsing or nothing to collapse on
   std::string sort_key;      // schema::order_key: orders equal scores
+  bool together = false;     // the query's words stand together (weight includes kWordsTogether)
 };
 
 class Searcher {

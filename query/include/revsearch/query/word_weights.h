@@ -28,6 +28,7 @@
 // | bigrams of the stem               | 0.5    | the same for the stem (나왔지 → 나오) |
 // | a character the actor plays       | 0.25   | about the actor, through the role (issue 5) |
 // | every query word found            | +1000  | more than any word's BM25 and review evidence can add, so it orders first |
+// | the words standing together       | +500   | within the passages with the same words found, those that write them within three words of each other ("캐스팅이 아쉽다") first; less than a word found |
 //
 // Factors multiply a BM25 weight whose rarity (idf) is at most the word's
 // own; the bigram weights were 0.5 before as well (set on seed 4 of
@@ -50,6 +51,14 @@ inline constexpr double kStemBigrams = 0.5;
 inline constexpr double kCharacter = 0.25;
 inline constexpr double kWrittenParts = 1.0;  // ze:a as the phrase "ze a" beside the joined "zea"
 inline constexpr double kEveryWordFound = 1000.0;
+inline constexpr double kWordsTogether = 500.0;
+// "Together": each word within this many words of the next (two words:
+// at most two words between them).
+inline constexpr unsigned kTogetherDistance = 3;
+// The hits checked for words standing together: the first this many of
+// the ranking, whatever page is asked for, so that pages stitch (a
+// rescoring window, as Elasticsearch's rescore).
+inline constexpr unsigned kTogetherWindow = 100;
 
 // Xapian's BM25 rarity of a term in `termfreq` of `passages` documents
 // (BM25Weight::init: log((N - n + 0.5) / (n + 0.5)), raised towards 1 for
