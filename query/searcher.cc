@@ -65,10 +65,15 @@ void ordered_by_relevance(Xapian::Enquire& enquire) {
   enquire.set_sort_by_relevance_then_value(schema::kSlotOrder, false);
 }
 
+// The matches, with their documents: MSet::fetch asks a remote shard for
+// all of them at once (one round trip, not one per hit); a local
+// document is read only when its values are.
 std::vector<RankedMatch> matches_of(const Xapian::MSet& mset) {
   std::vector<RankedMatch> out;
+  mset.fetch();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    out.push_back({*it, it.get_weight(), it.get_collapse_count(), it.get_collapse_key(), it.get_sort_key()});
+    out.push_back({*it, it.get_weight(), it.get_collapse_count(), it.get_collapse_key(), it.get_sort_key(), false,
+                   it.get_document()});
   }
   return out;
 }
@@ -256,7 +261,7 @@ std::optional<std::vector<RankedMatch>> Searcher::rank_checking_the_best(const X
       }
       by_key.emplace(key, kept.size());
     }
-    kept.push_back({*it, it.get_weight(), 0, std::move(key), it.get_sort_key()});
+    kept.push_back({*it, it.get_weight(), 0, std::move(key), it.get_sort_key(), false, std::move(doc)});
   }
   const bool saw_all = mset.size() < window;
   if (kept.size() < wanted && !saw_all) return std::nullopt;
@@ -319,10 +324,12 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
       rank(query, evidence, parsed, parse.catalog, query_text, first, fetch, options, phrases ? &*phrases : nullptr,
            result);
   std::unordered_map<Xapian::docid, PassageRecord> records;  // read once, for the window and the hits
-  auto record_of = [&](Xapian::docid docid) -> PassageRecord& {
+  auto record_of = [&](const RankedMatch& match) -> PassageRecord& {
+    const Xapian::docid docid = match.docid;
     auto it = records.find(docid);
     if (it != records.end()) return it->second;
-    std::optional<PassageRecord> record = PassageRecord::decode(db_.get_document(docid).get_value(schema::kSlotRecord));
+    Xapian::Document doc = match.document.get_docid() == docid ? match.document : db_.get_document(docid);
+    std::optional<PassageRecord> record = PassageRecord::decode(doc.get_value(schema::kSlotRecord));
     if (!record) {
       throw DatabaseError("database '" + db_path_ + "': document " + std::to_string(docid) +
                           " has unreadable stored data");
@@ -332,7 +339,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   if (together) {
     std::size_t window = std::min<std::size_t>(matches.size(), weights::kTogetherWindow);
     for (std::size_t i = 0; i < window; ++i) {
-      if (!together->stand_together(analyzer_.analyze(record_of(matches[i].docid).text))) continue;
+      if (!together->stand_together(analyzer_.analyze(record_of(matches[i]).text))) continue;
       matches[i].weight += weights::kWordsTogether;
       matches[i].together = true;
     }
@@ -349,7 +356,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
     hit.docid = it->docid;
     hit.collapsed = it->collapsed;
     hit.together = it->together;
-    std::optional<PassageRecord> record = std::move(record_of(it->docid));
+    std::optional<PassageRecord> record = std::move(record_of(*it));
     if (!options.all_passages) {
       auto [seen, fresh] = shown.emplace(analyzer_.fold(record->text), kept.size());
       if (!fresh) {
