@@ -338,7 +338,10 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   };
   if (together) {
     std::size_t window = std::min<std::size_t>(matches.size(), weights::kTogetherWindow);
+    // Only passages with every word found can have them together.
+    const double every_word = weights::kEveryWordFound * static_cast<double>(together->words());
     for (std::size_t i = 0; i < window; ++i) {
+      if (matches[i].weight < every_word) break;
       if (!together->stand_together(analyzer_.analyze(record_of(matches[i]).text))) continue;
       matches[i].weight += weights::kWordsTogether;
       matches[i].together = true;

@@ -58,7 +58,7 @@ inline constexpr unsigned kTogetherDistance = 3;
 // The hits checked for words standing together: the first this many of
 // the ranking, whatever page is asked for, so that pages stitch (a
 // rescoring window, as Elasticsearch's rescore).
-inline constexpr unsigned kTogetherWindow = 100;
+inline constexpr unsigned kTogetherWindow = 20;
 
 // Xapian's BM25 rarity of a term in `termfreq` of `passages` documents
 // (BM25Weight::init: log((N - n + 0.5) / (n + 0.5)), raised towards 1 for
