@@ -28,7 +28,19 @@ OpenedDatabase open_shards(const std::string& path, const OpenOptions& options, 
       out.shards = std::move(opened.shards);
       out.missing = std::move(opened.missing);
     }
-    if (options.check == FormatCheck::kCurrent) require_current_format(out.db, path);
+    if (options.check == FormatCheck::kCurrent) {
+      // A writer that commits twice while the format is read discards the
+      // revision just opened: the newer one is as good.
+      for (int attempt = 0;; ++attempt) {
+        try {
+          require_current_format(out.db, path);
+          break;
+        } catch (const Xapian::DatabaseModifiedError&) {
+          if (attempt >= 3) throw;
+          out.db.reopen();
+        }
+      }
+    }
     return out;
   } catch (const Xapian::DatabaseCorruptError& e) {
     throw DatabaseError("database '" + path + "' is damaged: " + e.get_msg());

@@ -65,15 +65,14 @@ void ordered_by_relevance(Xapian::Enquire& enquire) {
   enquire.set_sort_by_relevance_then_value(schema::kSlotOrder, false);
 }
 
-// The matches, with their documents: MSet::fetch asks a remote shard for
-// all of them at once (one round trip, not one per hit); a local
-// document is read only when its values are.
+// The matches. (Not their documents through MSet::fetch, which would ask a
+// remote shard for all of them at once: Xapian 1.4.22 crashes fetching the
+// items of an MSet that starts past its first match, --offset with
+// --all-passages.)
 std::vector<RankedMatch> matches_of(const Xapian::MSet& mset) {
   std::vector<RankedMatch> out;
-  mset.fetch();
   for (auto it = mset.begin(); it != mset.end(); ++it) {
-    out.push_back({*it, it.get_weight(), it.get_collapse_count(), it.get_collapse_key(), it.get_sort_key(), false,
-                   it.get_document()});
+    out.push_back({*it, it.get_weight(), it.get_collapse_count(), it.get_collapse_key(), it.get_sort_key(), false, {}});
   }
   return out;
 }
