@@ -15,6 +15,8 @@
 // forms take the more frequent reading (가는 -> the noun 가).
 #include "korean_morph.h"
 
+#include "revsearch/analysis/variants.h"
+
 #include <algorithm>
 #include <array>
 #include <deque>
@@ -426,8 +428,23 @@ bool noun_is_inflected_predicate(std::string_view word, const KoreanLexicon& lex
 
 }  // namespace
 
+// The NSMC-derived lexicon, and as nouns the Hangul words of the film
+// vocabulary table it does not know (씨지, 애니멀): 씨지가 is then 씨지 + 가,
+// and 애니멀은 is not 애니 + 멀. Their uses count as common nouns'.
 const KoreanLexicon& KoreanLexicon::builtin() {
-  static const KoreanLexicon lexicon(kKoreanLexiconTsv);
+  static const std::string tsv = [] {
+    const KoreanLexicon derived(kKoreanLexiconTsv);
+    std::string text(kKoreanLexiconTsv);
+    if (!text.empty() && text.back() != '\n') text.push_back('\n');
+    constexpr std::string_view kDa = "다";
+    for (const std::string& word : VariantTable::builtin().hangul_words()) {
+      bool predicate = word.size() > kDa.size() && word.compare(word.size() - kDa.size(), kDa.size(), kDa) == 0;
+      if (predicate || derived.is_noun(word) || derived.predicate_uses(word) > 0) continue;
+      text += "N\t" + word + "\t100\n";
+    }
+    return text;
+  }();
+  static const KoreanLexicon lexicon(tsv);
   return lexicon;
 }
 

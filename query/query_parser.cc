@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "revsearch/analysis/korean.h"
+#include "revsearch/analysis/variants.h"
 #include "revsearch/entities/catalog.h"
 #include "revsearch/entities/recognizer.h"
 #include "revsearch/errors.h"
@@ -322,7 +323,7 @@ class Parser {
       note_person(schema::person_sentiment_entity(false, m.key, false));  // "Han So-Hee sentiment:negative"
       Item actor(actor_query(m.key, false, options_.actor_boost, " (named in the query)"));
       actor.parts.push_back({std::string(text_.substr(m.begin, m.end - m.begin)), "actor (named in the query)",
-                             actor.query, {}, false, {}, {}, false});
+                             actor.query, {}, false, {}, {}, false, {}});
       optional.push_back(std::move(actor));
     }
   }
@@ -355,7 +356,7 @@ class Parser {
           proximity(Proximity::kNear, terms, static_cast<Xapian::termcount>(*distance + terms.size() - 1), &check);
       item.required_phrases.clear();  // the group replaces its first item
       if (check) item.required_phrases.push_back(check);
-      item.parts = {{std::string(text_.substr(start, pos_ - start)), "body", item.query, {}, false, {}, {}, false}};
+      item.parts = {{std::string(text_.substr(start, pos_ - start)), "body", item.query, {}, false, {}, {}, false, {}}};
     }
     return item;
   }
@@ -370,7 +371,7 @@ class Parser {
       std::size_t colon = label.find(':');
       std::string field = colon != std::string::npos && colon > 0 && !quote_length(label, 0) ? label.substr(0, colon)
                                                                                             : std::string("body");
-      item.parts.push_back({std::move(label), std::move(field), item.query, {}, false, {}, {}, false});
+      item.parts.push_back({std::move(label), std::move(field), item.query, {}, false, {}, {}, false, {}});
     }
     return item;
   }
@@ -769,8 +770,12 @@ class Parser {
     }
     std::vector<std::pair<Xapian::doccount, std::string>> found;
     const Xapian::Database& db = *options_.vocabulary;
+    // Words the variant table lists as others (애니멀 begins with 애니).
+    const std::vector<std::string> others = analysis::VariantTable::builtin().words_beginning_with(prefix);
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
-      found.emplace_back(it.get_termfreq(), *it);
+      std::string term = *it;
+      if (std::any_of(others.begin(), others.end(), [&](const std::string& o) { return term.rfind(o, 0) == 0; })) continue;
+      found.emplace_back(it.get_termfreq(), std::move(term));
     }
     if (!word) return rarity_scaled_group(std::move(found), limit);
     most_frequent(found, limit);
@@ -844,12 +849,14 @@ class Parser {
       std::string term = token.stopword ? schema::prefixed(exact_prefix, token.text)
                                         : schema::prefixed(stem_prefix, token.search_form());
       out_.terms.push_back({term, field, 1.0});
-      ScoredPart part{token.text, field, {}, {}, false, {}, {}, false};
+      ScoredPart part{token.text, field, {}, {}, false, {}, {}, false, {}};
       if (token.stopword) {
         part.query = Xapian::Query(term);
       } else {
         part.alternatives = word_group(token, term, tokens, exact_prefix.empty(), body);
         part.query = weights::first_match(part.alternatives);
+        part.variants = std::move(variant_forms_);
+        variant_forms_.clear();
         if (body) {
           part.typed = token.text;
           part.stem = token.search_form();
@@ -860,7 +867,9 @@ class Parser {
       terms.push_back(part.query);
       parts.push_back(std::move(part));
       if (body) {
-        out_.words.push_back({at + token.begin, at + token.end, token.text, term});
+        const analysis::VariantTable& table = analysis::VariantTable::builtin();
+        out_.words.push_back({at + token.begin, at + token.end, token.text, term,
+                              table.contains(token.text) || table.contains(token.search_form())});
       }
       if (highlight) {
         out_.highlights.exact.insert(token.text);
@@ -904,6 +913,10 @@ class Parser {
     const bool typed_apart = hangul && token.text != token.search_form();
     const double stem_factor = typed_apart ? weights::kStem : weights::kTypedForm;
     Xapian::Query stem = run_query(token, stem_term);
+    // A Latin word of the variant table as written: its stem is often
+    // another word (ending → end).
+    const analysis::VariantTable& table = analysis::VariantTable::builtin();
+    if (body && token.script == analysis::Script::kLatin && table.contains(token.text)) stem = Xapian::Query(token.text);
     group.push_back({"stem", stem_term, weights::scaled(stem, stem_factor), stem_factor});
     if (hangul) {
       // A bare 하다 root also searches its predicate: 발랄 finds 발랄한.
@@ -912,6 +925,7 @@ class Parser {
         group.push_back(reference.term("하다 predicate", hada, weights::kHadaRoot));
       }
     }
+    if (body) add_variants(token, reference, group);
     if (body && options_.title_boost > 0) {
       std::string title_term = schema::prefixed(schema::kTitleStem, token.search_form());
       out_.terms.push_back({title_term, "title", options_.title_boost});
@@ -924,6 +938,56 @@ class Parser {
       add_expansions(token, reference, group);
     }
     return group;
+  }
+
+  std::optional<analysis::Token> first_token_of(const std::string& text) {
+    for (analysis::Token& t : analyzer_.analyze(text)) {
+      if (!t.compound_part && !t.stopword) return std::move(t);
+    }
+    return std::nullopt;
+  }
+
+  // The other ways the variant table writes the word (씨지 → CG, 컴퓨터그래픽,
+  // 컴퓨터 그래픽), as alternatives of the word; true when the table knows it.
+  bool add_variants(const analysis::Token& token, const Rarity& reference, std::vector<weights::Alternative>& group) {
+    const analysis::VariantTable& table = analysis::VariantTable::builtin();
+    const std::vector<std::string>* others = &table.others(token.search_form());
+    if (others->empty()) others = &table.others(token.text);
+    const bool known = table.contains(token.search_form()) || table.contains(token.text);
+    if (others->empty()) return known;
+    std::string searched;
+    for (const std::string& form : *others) {
+      std::vector<Xapian::Query> words;
+      std::vector<std::string> terms;
+      double rarity = 0;
+      for (const analysis::Token& t : analyzer_.analyze(form)) {
+        if (t.compound_part || t.stopword) continue;
+        // Latin forms as written (ending, not every "end"); Hangul by stem.
+        std::string term = t.script == analysis::Script::kHangul ? schema::prefixed(schema::kStem, t.search_form())
+                                                                 : t.text;
+        words.push_back(t.script == analysis::Script::kHangul ? run_query(t, term) : Xapian::Query(term));
+        if (reference.db) rarity += reference.of(term);
+        terms.push_back(term);
+        out_.highlights.exact.insert(t.text);
+        out_.highlights.stems.insert(t.search_form());
+      }
+      if (words.empty()) continue;
+      if (words.size() == 1) variant_forms_.push_back(terms[0].rfind(std::string(schema::kStem), 0) == 0
+                                                          ? terms[0].substr(schema::kStem.size())
+                                                          : terms[0]);
+      Xapian::Query q = words.size() == 1 ? words[0] : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+      double scale = reference.scale(weights::kVariant, rarity);
+      group.push_back({"variant " + form, terms[0], weights::scaled(q, scale), scale});
+      // And the words that begin with a Hangul variant (엔딩 → 엔딩씬), as for the word.
+      if (words.size() == 1 && is_prefix_searched(*first_token_of(form)) && options_.vocabulary) {
+        group.push_back({"words beginning with " + form, form + "*",
+                         words_beginning(form, kTypedPrefixLimit, &reference, weights::kWordsBeginning * weights::kVariant),
+                         weights::kWordsBeginning * weights::kVariant});
+      }
+      searched += (searched.empty() ? "" : ", ") + form;
+    }
+    if (!searched.empty()) out_.notices.push_back("'" + token.text + "' also searched as " + searched);
+    return true;
   }
 
   Rarity word_rarity(const analysis::Token& token, const std::string& stem_term, bool hangul) const {
@@ -1028,6 +1092,7 @@ class Parser {
   std::vector<std::string> known_people_;
   std::vector<std::string> people_;
   std::optional<std::vector<entities::Mention>> query_mentions_;
+  std::vector<std::string> variant_forms_;  // of the word being read, for its ScoredPart
   int negation_depth_ = 0;
   std::size_t pos_ = 0;
   bool drop_stopwords_ = false;

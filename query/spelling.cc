@@ -59,7 +59,7 @@ std::optional<std::string> suggest_spelling(const Xapian::Database& db, std::str
   std::sort(ordered.begin(), ordered.end(), [](const QueryWord& x, const QueryWord& y) { return x.begin > y.begin; });
   for (const QueryWord& word : ordered) {
     std::u32string word_letters = letters(word.folded);
-    if (word_letters.size() < kMinLetters) continue;
+    if (word_letters.size() < kMinLetters || word.listed) continue;
     if (std::any_of(word.folded.begin(), word.folded.end(), [](char c) { return c >= '0' && c <= '9'; })) continue;
     Xapian::doccount own = std::max(db.get_termfreq(word.search_term), db.get_termfreq(word.folded));
     if (own > 0 && matches >= kFewMatches) continue;

@@ -11,7 +11,7 @@ std::optional<WordsTogether> WordsTogether::of(const ParsedQuery& parsed) {
   WordsTogether together;
   for (const ScoredPart& part : parsed.parts) {
     if (!part.counted || part.stem.empty()) continue;
-    together.words_.push_back({part.typed, part.stem, part.prefixes});
+    together.words_.push_back({part.typed, part.stem, part.prefixes, part.variants});
   }
   if (together.words_.size() < 2) return std::nullopt;
   return together;
@@ -19,6 +19,9 @@ std::optional<WordsTogether> WordsTogether::of(const ParsedQuery& parsed) {
 
 bool WordsTogether::matches(const Word& word, const analysis::Token& token) const {
   if (token.search_form() == word.stem || token.text == word.typed) return true;
+  for (const std::string& variant : word.variants) {
+    if (token.search_form() == variant || token.text == variant) return true;
+  }
   if (std::find(token.run_stems.begin(), token.run_stems.end(), word.stem) != token.run_stems.end()) return true;
   return word.prefixes && token.text.size() > word.typed.size() && token.text.compare(0, word.typed.size(), word.typed) == 0;
 }

@@ -48,6 +48,7 @@ struct QueryWord {
   std::size_t end = 0;
   std::string folded;     // the analysed exact form
   std::string search_term;  // the term searched for it (e.g. "Zlacklustr")
+  bool listed = false;      // in the variant table: a word to search, not to correct
 };
 
 // The people a query asks about and, with `actor:X sentiment:L`, the label
@@ -73,6 +74,7 @@ struct ScoredPart {
   std::string typed;
   std::string stem;
   bool prefixes = false;
+  std::vector<std::string> variants;  // the search forms of its one-word variants
 };
 
 struct ParsedQuery {

@@ -22,6 +22,7 @@
 // | the form as typed                 | 1.0    | what the user wrote |
 // | its stem (other inflections)      | 0.9    | the same word; the typed form ranks first (만나게 before 만나고) |
 // | a 하다 root's predicate (발랄 → 발랄하다) | 0.9 | the same word as a predicate |
+// | a variant (씨지 → CG, 애니 → 애니메이션) | 0.9    | the same word written another way (analysis/data/film_variants.txt) |
 // | the title field                   | option | SearchOptions title boost: a review titled with the word |
 // | words beginning with the typed word | 0.8 | 추천 → 추천작: the word inside a longer written word |
 // | bigrams of the typed word         | 0.5    | inside unknown words run together (보는것을추천한다): less sure |
@@ -45,6 +46,7 @@ namespace revsearch::query::weights {
 inline constexpr double kTypedForm = 1.0;
 inline constexpr double kStem = 0.9;
 inline constexpr double kHadaRoot = 0.9;
+inline constexpr double kVariant = 0.9;
 inline constexpr double kWordsBeginning = 0.8;
 inline constexpr double kTypedBigrams = 0.5;
 inline constexpr double kStemBigrams = 0.5;

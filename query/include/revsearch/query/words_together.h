@@ -37,6 +37,7 @@ class WordsTogether {
     std::string typed;
     std::string stem;
     bool prefixes = false;
+    std::vector<std::string> variants;  // search forms of its one-word variants
   };
   bool matches(const Word& word, const analysis::Token& token) const;
 
