@@ -1,6 +1,8 @@
 // The JSON forms of results, shared by the CLI and the HTTP server.
 #include "revsearch/api/json.h"
 
+#include "revsearch/analysis/variants.h"
+
 #include <charconv>
 
 #include "revsearch/analysis/korean.h"
@@ -161,6 +163,12 @@ nlohmann::json rules_json(const analysis::Token& t) {
   return rules;
 }
 
+std::vector<std::string> variants_of(const analysis::Token& token) {
+  const analysis::VariantTable& table = analysis::VariantTable::builtin();
+  const std::vector<std::string>& others = table.others(token.search_form());
+  return others.empty() ? table.others(token.text) : others;
+}
+
 nlohmann::json analyze_json(const std::string& text, analysis::Pipeline pipeline) {
   analysis::Analyzer analyzer(pipeline);
   nlohmann::json tokens = nlohmann::json::array();
@@ -168,7 +176,8 @@ nlohmann::json analyze_json(const std::string& text, analysis::Pipeline pipeline
     tokens.push_back({{"term", t.text}, {"stem", t.search_form()}, {"position", t.position},
                       {"start", t.begin}, {"end", t.end}, {"stopword", t.stopword},
                       {"compound", t.compound}, {"compound_part", t.compound_part},
-                      {"terms", index_terms(t)}, {"initials", initials_key(t)}, {"rules", rules_json(t)}});
+                      {"terms", index_terms(t)}, {"initials", initials_key(t)}, {"rules", rules_json(t)},
+                      {"variants", variants_of(t)}});
   }
   return {{"language", analysis::detect_language(text).code}, {"tokens", tokens}};
 }

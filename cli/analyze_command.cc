@@ -40,6 +40,11 @@ Command add_analyze_command(CLI::App& app) {
               for (const std::string& term : api::index_terms(t)) std::cout << " " << term;
               if (std::string key = api::initials_key(t); !key.empty()) std::cout << "\tsynonym: " << key;
               std::cout << "\n";
+              if (std::vector<std::string> variants = api::variants_of(t); !variants.empty()) {
+                std::cout << "\t\talso searched as:";
+                for (std::size_t i = 0; i < variants.size(); ++i) std::cout << (i ? ", " : " ") << variants[i];
+                std::cout << " (the film vocabulary table)\n";
+              }
               // Which rule made each term (the exact word needs no saying).
               for (const auto& [term, rule] : api::term_rules(t)) {
                 if (term != t.text) std::cout << "\t\t" << term << ": " << rule << "\n";

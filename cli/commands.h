@@ -35,6 +35,7 @@ Command add_sentiment_command(CLI::App& app);  // sentiment (issue 6)
 Command add_entities_command(CLI::App& app);  // issue 5
 Command add_serve_command(CLI::App& app);  // issue 15
 Command add_cluster_command(CLI::App& app);
+Command add_synonyms_command(CLI::App& app);
 
 // Whether stdout is a terminal (colour, progress bars).
 bool stdout_is_terminal();

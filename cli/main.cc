@@ -62,7 +62,7 @@ int main(int argc, char** argv) {
       cli::add_sentiment_command(app),  // sentiment (issue 6)
       cli::add_entities_command(app),  // issue 5
       cli::add_serve_command(app),
-      cli::add_cluster_command(app)};
+      cli::add_cluster_command(app), cli::add_synonyms_command(app)};
 
   try {
     app.parse(argc, argv);

@@ -867,9 +867,11 @@ class Parser {
       terms.push_back(part.query);
       parts.push_back(std::move(part));
       if (body) {
-        const analysis::VariantTable& table = analysis::VariantTable::builtin();
-        out_.words.push_back({at + token.begin, at + token.end, token.text, term,
-                              table.contains(token.text) || table.contains(token.search_form())});
+        bool listed = false;
+        for (const analysis::VariantTable* table : {&analysis::VariantTable::builtin(), options_.synonyms}) {
+          listed = listed || (table && (table->contains(token.text) || table->contains(token.search_form())));
+        }
+        out_.words.push_back({at + token.begin, at + token.end, token.text, term, listed});
       }
       if (highlight) {
         out_.highlights.exact.insert(token.text);
@@ -950,13 +952,20 @@ class Parser {
   // The other ways the variant table writes the word (씨지 → CG, 컴퓨터그래픽,
   // 컴퓨터 그래픽), as alternatives of the word; true when the table knows it.
   bool add_variants(const analysis::Token& token, const Rarity& reference, std::vector<weights::Alternative>& group) {
-    const analysis::VariantTable& table = analysis::VariantTable::builtin();
-    const std::vector<std::string>* others = &table.others(token.search_form());
-    if (others->empty()) others = &table.others(token.text);
-    const bool known = table.contains(token.search_form()) || table.contains(token.text);
-    if (others->empty()) return known;
+    std::vector<std::string> others;
+    bool known = false;
+    for (const analysis::VariantTable* table : {&analysis::VariantTable::builtin(), options_.synonyms}) {
+      if (!table) continue;
+      const std::vector<std::string>* found = &table->others(token.search_form());
+      if (found->empty()) found = &table->others(token.text);
+      known = known || table->contains(token.search_form()) || table->contains(token.text);
+      for (const std::string& form : *found) {
+        if (form != token.text && std::find(others.begin(), others.end(), form) == others.end()) others.push_back(form);
+      }
+    }
+    if (others.empty()) return known;
     std::string searched;
-    for (const std::string& form : *others) {
+    for (const std::string& form : others) {
       std::vector<Xapian::Query> words;
       std::vector<std::string> terms;
       double rarity = 0;

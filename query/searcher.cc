@@ -31,6 +31,18 @@ const entities::Catalog* Searcher::catalog() {
   return catalog_->empty() ? nullptr : &*catalog_;
 }
 
+const analysis::VariantTable* Searcher::synonyms() {
+  if (!synonyms_) {
+    std::string text = Metadata(opened_.parts).get(std::string(schema::kSynonymsMetadata));
+    try {
+      synonyms_ = analysis::VariantTable::parse(text);
+    } catch (const analysis::VariantsError&) {
+      synonyms_ = analysis::VariantTable();  // written by hand, not by `revsearch synonyms`: searched without
+    }
+  }
+  return synonyms_->groups() ? &*synonyms_ : nullptr;
+}
+
 const Searcher::PhraseMode& Searcher::phrase_mode() {
   if (!phrase_mode_) {
     bool remote = cluster::any_remote(opened_.shards);
@@ -277,6 +289,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
   parse.vocabulary = &db_;
   parse.catalog = needs_catalog(query_text, options.facets) ? catalog() : nullptr;
   parse.positions = phrase_mode().positions;
+  parse.synonyms = synonyms();
   ParsedQuery parsed = parse_query(query_text, analyzer_, parse);
   if (parsed.proximity && phrase_mode().remote_without_positions) {
     parsed.notices.push_back("this database's words carry no positions (indexed without --positions): on its "

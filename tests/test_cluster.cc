@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <set>
 #include <fstream>
 #include <csignal>
 #include <thread>
@@ -385,6 +386,59 @@ TEST_CASE("cluster: remote shards rank exactly like one local database, ties inc
       CHECK(close_enough(a["hits"][i]["score"].get<double>(), b["hits"][i]["score"].get<double>()));
     }
   }
+}
+
+// A user's synonyms, stored after indexing: every search sees them at once,
+// in one database, through a running server and through remote shards,
+// and no longer once removed; a bad file changes nothing.
+TEST_CASE("cluster: synonyms added to an indexed database apply at once, locally, through serve and remote shards",
+          "[cluster][variants]") {
+  TempDir dir;
+  write_file(dir / "reviews.jsonl",
+             "{\"id\":\"s1\",\"text\":\"떡밥 회수가 전혀 안된다\"}\n"
+             "{\"id\":\"s2\",\"text\":\"복선이 치밀하게 깔려 있다\"}\n"
+             "{\"id\":\"s3\",\"text\":\"그냥 평범한 영화\"}\n");
+  write_file(dir / "synonyms.txt", "# ours\n떡밥, 복선\n");
+  write_file(dir / "bad.txt", "떡밥, 복선\n반전 => 트위스트 => 충격\n");
+  auto found = [](const json& result) {
+    std::set<std::string> ids;
+    for (const json& hit : result["hits"]) ids.insert(hit["review_id"].get<std::string>());
+    return ids;
+  };
+  const std::set<std::string> both = {"s1", "s2"}, one = {"s1"};
+
+  const std::string local = dir / "local";
+  REQUIRE(index_into(local, {dir / "reviews.jsonl"}).status == 0);
+  ServerProcess server(local);
+  auto served = [&] { return json::parse(http_get(server.port(), "/search?q=" + url_encode("떡밥")).body); };
+  // A running server sees another writer's commit within a second.
+  auto served_soon = [&](const std::set<std::string>& want) {
+    for (int i = 0; i < 40 && found(served()) != want; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    return found(served());
+  };
+  CHECK(found(search(local, {"떡밥"})) == one);
+  CHECK(found(served()) == one);
+  RunResult stored = run_revsearch({"synonyms", "--db", local, dir / "synonyms.txt"});
+  INFO(stored.err);
+  REQUIRE(stored.status == 0);
+  CHECK(found(search(local, {"떡밥"})) == both);
+  CHECK(served_soon(both) == both);  // the running server, without a restart
+  RunResult bad = run_revsearch({"synonyms", "--db", local, dir / "bad.txt"});
+  CHECK(bad.status == 2);
+  CHECK(bad.err.find("bad.txt:2: more than one '=>'") != std::string::npos);
+  CHECK(found(search(local, {"떡밥"})) == both);  // the previous table stays
+  CHECK(run_revsearch({"synonyms", "--db", local, "--list"}).out.find("떡밥, 복선") != std::string::npos);
+  REQUIRE(run_revsearch({"synonyms", "--db", local, "--clear"}).status == 0);
+  CHECK(found(search(local, {"떡밥"})) == one);
+  CHECK(served_soon(one) == one);
+
+  Cluster cluster(dir / "cluster", 2);
+  REQUIRE(index_into(cluster.stub, {dir / "reviews.jsonl"}).status == 0);
+  CHECK(found(search(cluster.stub, {"떡밥"})) == one);
+  REQUIRE(run_revsearch({"synonyms", "--db", cluster.stub, dir / "synonyms.txt"}).status == 0);
+  CHECK(found(search(cluster.stub, {"떡밥"})) == both);
+  REQUIRE(run_revsearch({"synonyms", "--db", cluster.stub, "--clear"}).status == 0);
+  CHECK(found(search(cluster.stub, {"떡밥"})) == one);
 }
 
 TEST_CASE("cluster: index --shard K/N on each machine and cluster split route reviews like the stub", "[cluster]") {

@@ -56,6 +56,9 @@ inline constexpr std::string_view kMovie = "XM";
 // only by queries that need it (title:, cast:, genre:, year:, film facets),
 // and one entry per film (kFilmMetadata + movie id), read for a hit's film.
 inline constexpr std::string_view kCatalogMetadata = "revsearch.catalog";
+// The user's synonyms file (`revsearch synonyms`, analysis/variants.h
+// format), read by every search: no re-indexing.
+inline constexpr std::string_view kSynonymsMetadata = "revsearch.synonyms";
 inline constexpr std::string_view kFilmMetadata = "revsearch.film:";
 // Database metadata key for an entity's display name: prefix + term.
 inline constexpr std::string_view kEntityNameMetadata = "entity-name:";

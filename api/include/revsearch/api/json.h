@@ -47,6 +47,10 @@ std::string initials_key(const analysis::Token& token);
 
 // `analyze`: {language, tokens[{term, stem, position, start, end, stopword,
 // compound, compound_part, terms, initials, rules[{term, rule}]}]}.
+// The forms of the built-in film vocabulary the token is also searched as
+// (analysis/variants.h): "씨지" -> cg, 컴퓨터그래픽, 컴퓨터 그래픽.
+std::vector<std::string> variants_of(const analysis::Token& token);
+
 nlohmann::json analyze_json(const std::string& text, analysis::Pipeline pipeline);
 
 // `sentiment`: {score, label, lang, positive, negative, words[{word, weight,

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "revsearch/analysis/analyzer.h"
+#include "revsearch/analysis/variants.h"
 #include "revsearch/query/word_weights.h"
 
 namespace revsearch::entities {
@@ -114,6 +115,9 @@ struct ParseOptions {
   // checked against the passages' stored text (phrase_check.h), which
   // needs the analyzer given to parse_query while the query runs.
   bool positions = true;
+  // The database's own synonyms (`revsearch synonyms`), beside the built-in
+  // film vocabulary (analysis::VariantTable::builtin()).
+  const analysis::VariantTable* synonyms = nullptr;
 };
 
 // Throws UsageError naming the column of the problem for invalid syntax

@@ -140,6 +140,7 @@ class Searcher {
     db_.reopen();
     catalog_.reset();
     phrase_mode_.reset();
+    synonyms_.reset();
     films_.clear();
   }
 
@@ -173,6 +174,9 @@ class Searcher {
     bool remote_without_positions = false;  // remote phrases then match their words anywhere
   };
   const PhraseMode& phrase_mode();
+  // The database's own synonyms (query/synonyms.h), read once per opening.
+  const analysis::VariantTable* synonyms();
+  std::optional<analysis::VariantTable> synonyms_;
 
   std::string db_path_;  // hardening (issue 9): errors name the database
   cluster::ConnectOptions connect_;
