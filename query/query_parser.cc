@@ -770,8 +770,10 @@ class Parser {
     }
     std::vector<std::pair<Xapian::doccount, std::string>> found;
     const Xapian::Database& db = *options_.vocabulary;
-    // Words the variant table lists as others (애니멀 begins with 애니).
-    const std::vector<std::string> others = analysis::VariantTable::builtin().words_beginning_with(prefix);
+    // A word's expansions leave out the words the variant table lists as
+    // others (애니멀 begins with 애니); a wildcard asked for everything.
+    const std::vector<std::string> others =
+        word ? analysis::VariantTable::builtin().words_beginning_with(prefix) : std::vector<std::string>();
     for (auto it = db.allterms_begin(prefix); it != db.allterms_end(prefix); ++it) {
       std::string term = *it;
       if (std::any_of(others.begin(), others.end(), [&](const std::string& o) { return term.rfind(o, 0) == 0; })) continue;
