@@ -405,7 +405,11 @@ TEST_CASE("hardening: crash: a second SIGINT stops at once, and the run resumes"
   Child child(args, scaled);
   REQUIRE(wait_for_first_commit(child, db));
   child.kill_now(SIGINT);
-  std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  // The second once the first is handled (two pending SIGINTs are one),
+  // while the run still drains its pipeline (a few hundred ms).
+  for (int i = 0; i < 5000 && child.err_so_far().find("stopping:") == std::string::npos && !child.exited(); ++i) {
+    std::this_thread::sleep_for(std::chrono::microseconds(200));
+  }
   child.kill_now(SIGINT);
   ChildResult stopped = child.wait();
   INFO("stdout: " << stopped.out << "stderr: " << stopped.err);
