@@ -75,26 +75,28 @@ VariantTable VariantTable::parse(std::string_view text) {
     ++table.groups_;
     if (arrow == std::string_view::npos) {
       std::vector<std::string> forms = forms_of(line, number);
-      for (const std::string& form : forms) {
-        std::vector<std::string>& others = table.others_[form];
-        for (const std::string& other : forms) {
-          if (other != form && std::find(others.begin(), others.end(), other) == others.end()) others.push_back(other);
-        }
-      }
+      for (const std::string& form : forms) table.also_search(form, forms);
       continue;
     }
     std::string_view left = trimmed(line.substr(0, arrow)), right = trimmed(line.substr(arrow + 2));
     if (left.empty() || right.empty()) throw VariantsError(number, "'=>' needs forms on both sides");
     std::vector<std::string> from = forms_of(left, number), to = forms_of(right, number);
-    for (const std::string& form : to) table.others_[form];  // known, and searches nothing more
-    for (const std::string& form : from) {
-      std::vector<std::string>& others = table.others_[form];
-      for (const std::string& other : to) {
-        if (other != form && std::find(others.begin(), others.end(), other) == others.end()) others.push_back(other);
-      }
-    }
+    for (const std::string& form : to) table.also_search(form, {});  // known, and searches nothing more
+    for (const std::string& form : from) table.also_search(form, to);
   }
   return table;
+}
+
+void VariantTable::also_search(const std::string& form, const std::vector<std::string>& forms) {
+  std::vector<std::string>& others = others_[form];
+  for (const std::string& other : forms) {
+    if (other != form && std::find(others.begin(), others.end(), other) == others.end()) others.push_back(other);
+  }
+}
+
+const std::vector<std::string>& VariantTable::others(const Token& token) const {
+  const std::vector<std::string>& by_stem = others(token.search_form());
+  return by_stem.empty() ? others(token.text) : by_stem;
 }
 
 const VariantTable& VariantTable::builtin() {

@@ -164,9 +164,7 @@ nlohmann::json rules_json(const analysis::Token& t) {
 }
 
 std::vector<std::string> variants_of(const analysis::Token& token) {
-  const analysis::VariantTable& table = analysis::VariantTable::builtin();
-  const std::vector<std::string>& others = table.others(token.search_form());
-  return others.empty() ? table.others(token.text) : others;
+  return analysis::VariantTable::builtin().others(token);
 }
 
 nlohmann::json analyze_json(const std::string& text, analysis::Pipeline pipeline) {

@@ -855,10 +855,8 @@ class Parser {
       if (token.stopword) {
         part.query = Xapian::Query(term);
       } else {
-        part.alternatives = word_group(token, term, tokens, exact_prefix.empty(), body);
+        part.alternatives = word_group(token, term, tokens, exact_prefix.empty(), body, part.variants);
         part.query = weights::first_match(part.alternatives);
-        part.variants = std::move(variant_forms_);
-        variant_forms_.clear();
         if (body) {
           part.typed = token.text;
           part.stem = token.search_form();
@@ -869,10 +867,8 @@ class Parser {
       terms.push_back(part.query);
       parts.push_back(std::move(part));
       if (body) {
-        bool listed = false;
-        for (const analysis::VariantTable* table : {&analysis::VariantTable::builtin(), options_.synonyms}) {
-          listed = listed || (table && (table->contains(token.text) || table->contains(token.search_form())));
-        }
+        bool listed = analysis::VariantTable::builtin().contains(token) ||
+                      (options_.synonyms && options_.synonyms->contains(token));
         out_.words.push_back({at + token.begin, at + token.end, token.text, term, listed});
       }
       if (highlight) {
@@ -897,10 +893,11 @@ class Parser {
   // The ways one word reaches passages, most trusted first (word_weights.h):
   // the form as typed, its stem, a 하다 root's predicate, the title, then
   // what finds it inside longer words. Each scaled by its factor and, but
-  // for the stem, to at most the word's own rarity.
+  // for the stem, to at most the word's own rarity. `variant_forms`: the
+  // search forms of its one-word variants (for words standing together).
   std::vector<weights::Alternative> word_group(const analysis::Token& token, const std::string& stem_term,
                                                const std::vector<analysis::Token>& tokens, bool unprefixed,
-                                               bool body) {
+                                               bool body, std::vector<std::string>& variant_forms) {
     std::vector<weights::Alternative> group;
     const bool hangul = unprefixed && token.script == analysis::Script::kHangul;
     const Rarity reference = word_rarity(token, stem_term, hangul);
@@ -911,10 +908,8 @@ class Parser {
         group.push_back({"parts as written", stem_term, parts, weights::kWrittenParts});
       }
     }
-    if (hangul && token.text != token.search_form()) {
-      group.push_back(reference.term("typed form", token.text, weights::kTypedForm));
-    }
     const bool typed_apart = hangul && token.text != token.search_form();
+    if (typed_apart) group.push_back(reference.term("typed form", token.text, weights::kTypedForm));
     const double stem_factor = typed_apart ? weights::kStem : weights::kTypedForm;
     Xapian::Query stem = run_query(token, stem_term);
     // A Latin word of the variant table as written: its stem is often
@@ -929,7 +924,7 @@ class Parser {
         group.push_back(reference.term("하다 predicate", hada, weights::kHadaRoot));
       }
     }
-    if (body) add_variants(token, reference, group);
+    if (body) add_variants(token, reference, group, variant_forms);
     if (body && options_.title_boost > 0) {
       std::string title_term = schema::prefixed(schema::kTitleStem, token.search_form());
       out_.terms.push_back({title_term, "title", options_.title_boost});
@@ -944,62 +939,57 @@ class Parser {
     return group;
   }
 
-  std::optional<analysis::Token> first_token_of(const std::string& text) {
-    for (analysis::Token& t : analyzer_.analyze(text)) {
-      if (!t.compound_part && !t.stopword) return std::move(t);
-    }
-    return std::nullopt;
-  }
-
-  // The other ways the variant table writes the word (씨지 → CG, 컴퓨터그래픽,
-  // 컴퓨터 그래픽), as alternatives of the word; true when the table knows it.
-  bool add_variants(const analysis::Token& token, const Rarity& reference, std::vector<weights::Alternative>& group) {
+  // The other ways the variant table (and the database's own synonyms)
+  // write the word (씨지 → CG, 컴퓨터그래픽, 컴퓨터 그래픽), as alternatives
+  // of the word; the search forms of the one-word ones go to `variant_forms`.
+  void add_variants(const analysis::Token& token, const Rarity& reference, std::vector<weights::Alternative>& group,
+                    std::vector<std::string>& variant_forms) {
     std::vector<std::string> others;
-    bool known = false;
     for (const analysis::VariantTable* table : {&analysis::VariantTable::builtin(), options_.synonyms}) {
       if (!table) continue;
-      const std::vector<std::string>* found = &table->others(token.search_form());
-      if (found->empty()) found = &table->others(token.text);
-      known = known || table->contains(token.search_form()) || table->contains(token.text);
-      for (const std::string& form : *found) {
+      for (const std::string& form : table->others(token)) {
         if (form != token.text && std::find(others.begin(), others.end(), form) == others.end()) others.push_back(form);
       }
     }
-    if (others.empty()) return known;
     std::string searched;
     for (const std::string& form : others) {
-      std::vector<Xapian::Query> words;
+      std::vector<analysis::Token> words;
+      std::vector<Xapian::Query> queries;
       std::vector<std::string> terms;
       double rarity = 0;
-      for (const analysis::Token& t : analyzer_.analyze(form)) {
+      for (analysis::Token& t : analyzer_.analyze(form)) {
         if (t.compound_part || t.stopword) continue;
         // Latin forms as written (ending, not every "end"); Hangul by stem.
-        std::string term = t.script == analysis::Script::kHangul ? schema::prefixed(schema::kStem, t.search_form())
-                                                                 : t.text;
-        words.push_back(t.script == analysis::Script::kHangul ? run_query(t, term) : Xapian::Query(term));
+        const bool hangul = t.script == analysis::Script::kHangul;
+        std::string term = hangul ? schema::prefixed(schema::kStem, t.search_form()) : t.text;
+        queries.push_back(hangul ? run_query(t, term) : Xapian::Query(term));
         if (reference.db) rarity += reference.of(term);
-        terms.push_back(term);
+        terms.push_back(std::move(term));
         out_.highlights.exact.insert(t.text);
         out_.highlights.stems.insert(t.search_form());
+        words.push_back(std::move(t));
       }
       if (words.empty()) continue;
-      if (words.size() == 1) variant_forms_.push_back(terms[0].rfind(std::string(schema::kStem), 0) == 0
-                                                          ? terms[0].substr(schema::kStem.size())
-                                                          : terms[0]);
-      Xapian::Query q = words.size() == 1 ? words[0] : Xapian::Query(Xapian::Query::OP_AND, words.begin(), words.end());
+      Xapian::Query q = queries.size() == 1 ? queries[0]
+                                            : Xapian::Query(Xapian::Query::OP_AND, queries.begin(), queries.end());
       double scale = reference.scale(weights::kVariant, rarity);
       group.push_back({"variant " + form, terms[0], weights::scaled(q, scale), scale});
-      // And the words that begin with a Hangul variant (엔딩 → 엔딩씬), as for the word.
-      if (words.size() == 1 && is_prefix_searched(*first_token_of(form)) && options_.vocabulary) {
-        group.push_back({"words beginning with " + form, form + "*",
-                         words_beginning(form, kTypedPrefixLimit, &reference, weights::kWordsBeginning * weights::kVariant),
-                         weights::kWordsBeginning * weights::kVariant});
+      if (words.size() == 1) {
+        const analysis::Token& word = words[0];
+        variant_forms.push_back(word.script == analysis::Script::kHangul ? word.search_form() : word.text);
+        // And the words that begin with a Hangul variant (엔딩 → 엔딩씬), as for the word.
+        if (is_prefix_searched(word) && options_.vocabulary) {
+          const double factor = weights::kWordsBeginning * weights::kVariant;
+          group.push_back({words_beginning_label(form), form + "*",
+                           words_beginning(form, kTypedPrefixLimit, &reference, factor), factor});
+        }
       }
       searched += (searched.empty() ? "" : ", ") + form;
     }
     if (!searched.empty()) out_.notices.push_back("'" + token.text + "' also searched as " + searched);
-    return true;
   }
+
+  static std::string words_beginning_label(const std::string& form) { return "words beginning with " + form; }
 
   Rarity word_rarity(const analysis::Token& token, const std::string& stem_term, bool hangul) const {
     Rarity r;
@@ -1088,7 +1078,7 @@ class Parser {
     // on every word; two syllables at least.
     if (is_prefix_searched(token)) {
       Xapian::Query words = words_beginning(token.text, kTypedPrefixLimit, &reference, weights::kWordsBeginning);
-      group.push_back({"words beginning with " + token.text, token.text + "*", words, weights::kWordsBeginning});
+      group.push_back({words_beginning_label(token.text), token.text + "*", words, weights::kWordsBeginning});
     }
   }
 
@@ -1103,7 +1093,6 @@ class Parser {
   std::vector<std::string> known_people_;
   std::vector<std::string> people_;
   std::optional<std::vector<entities::Mention>> query_mentions_;
-  std::vector<std::string> variant_forms_;  // of the word being read, for its ScoredPart
   int negation_depth_ = 0;
   std::size_t pos_ = 0;
   bool drop_stopwords_ = false;

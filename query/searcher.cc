@@ -77,6 +77,11 @@ void ordered_by_relevance(Xapian::Enquire& enquire) {
   enquire.set_sort_by_relevance_then_value(schema::kSlotOrder, false);
 }
 
+// Better score first; equal scores as ordered_by_relevance orders them.
+bool ranks_before(const RankedMatch& x, const RankedMatch& y) {
+  return x.weight > y.weight || (x.weight == y.weight && x.sort_key < y.sort_key);
+}
+
 // The matches. (Not their documents through MSet::fetch, which would ask a
 // remote shard for all of them at once: Xapian 1.4.22 crashes fetching the
 // items of an MSet that starts past its first match, --offset with
@@ -95,10 +100,7 @@ std::vector<RankedMatch> matches_of(const Xapian::MSet& mset) {
 // orders them), at most `limit`.
 std::vector<RankedMatch> merge_rankings(std::vector<RankedMatch> a, std::vector<RankedMatch> b, std::size_t limit) {
   a.insert(a.end(), std::make_move_iterator(b.begin()), std::make_move_iterator(b.end()));
-  auto better = [](const RankedMatch& x, const RankedMatch& y) {
-    return x.weight > y.weight || (x.weight == y.weight && x.sort_key < y.sort_key);
-  };
-  std::sort(a.begin(), a.end(), better);
+  std::sort(a.begin(), a.end(), ranks_before);
   std::vector<RankedMatch> out;
   std::unordered_map<Xapian::docid, std::size_t> by_docid;
   std::unordered_map<std::string, std::size_t> by_key;
@@ -358,10 +360,7 @@ SearchResult Searcher::run(const std::string& query_text, const SearchOptions& o
       matches[i].weight += weights::kWordsTogether;
       matches[i].together = true;
     }
-    std::stable_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(window),
-                     [](const RankedMatch& a, const RankedMatch& b) {
-                       return a.weight > b.weight || (a.weight == b.weight && a.sort_key < b.sort_key);
-                     });
+    std::stable_sort(matches.begin(), matches.begin() + static_cast<std::ptrdiff_t>(window), ranks_before);
   }
   std::unordered_map<std::string, std::size_t> shown;  // folded text -> index in kept
   std::vector<Hit> kept;
@@ -438,22 +437,30 @@ std::vector<TermExplanation> Searcher::explain(const Hit& hit, const ParsedQuery
   std::vector<TermExplanation> out;
   const std::string this_passage = schema::unique_id(hit.review_id, hit.passage);
   const Xapian::Query only_this(this_passage);
+  // `query` matched against this passage alone, with the passages' scheme.
+  struct InPassage {
+    Xapian::Enquire enquire;
+    Xapian::MSet mset;
+  };
+  auto in_passage = [&](const Xapian::Query& query) {
+    InPassage m{Xapian::Enquire(db_), {}};
+    m.enquire.set_weighting_scheme(options.passage_weighting());
+    m.enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, only_this));
+    m.mset = m.enquire.get_mset(0, 1);
+    return m;
+  };
   auto weigh = [&](const Xapian::Query& part) -> std::optional<double> {
-    Xapian::Enquire enquire(db_);
-    enquire.set_weighting_scheme(options.passage_weighting());
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, part, only_this));
-    Xapian::MSet m = enquire.get_mset(0, 1);
-    if (m.empty()) return std::nullopt;
-    return m.begin().get_weight();
+    InPassage m = in_passage(part);
+    if (m.mset.empty()) return std::nullopt;
+    return m.mset.begin().get_weight();
   };
   // The term of `query` the passage holds (for the words beginning with
   // what was typed: the one it wrote), else `otherwise`.
   auto matching_term = [&](const Xapian::Query& query, const std::string& otherwise) {
-    Xapian::Enquire enquire(db_);
-    enquire.set_query(Xapian::Query(Xapian::Query::OP_FILTER, query, only_this));
-    Xapian::MSet m = enquire.get_mset(0, 1);
-    if (m.empty()) return otherwise;
-    for (auto t = enquire.get_matching_terms_begin(m.begin()); t != enquire.get_matching_terms_end(m.begin()); ++t) {
+    InPassage m = in_passage(query);
+    if (m.mset.empty()) return otherwise;
+    for (auto t = m.enquire.get_matching_terms_begin(m.mset.begin()); t != m.enquire.get_matching_terms_end(m.mset.begin());
+         ++t) {
       if (*t != this_passage) return *t;
     }
     return otherwise;

@@ -11,7 +11,9 @@
 namespace revsearch::query {
 namespace {
 
-// Metadata lives in shard 0, which a sharded search reads first.
+// Metadata lives in shard 0, which a sharded search reads first. The
+// database is opened for reading first for open_shards' errors: a missing
+// database, one of an older format, a shard that does not answer.
 void write_synonyms(const std::string& db_path, const std::string& text, double timeout_s) {
   open_shards(db_path, OpenOptions{FormatCheck::kCurrent, cluster::ConnectOptions{timeout_s, false}});
   std::vector<cluster::Shard> shards = cluster::shards_of(db_path);

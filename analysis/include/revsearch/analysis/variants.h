@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "revsearch/analysis/token.h"
+
 namespace revsearch::analysis {
 
 // A line of a synonyms text that cannot be read: its number and why.
@@ -35,8 +37,12 @@ class VariantTable {
   // writes them (never `form` itself); empty when it is in no group.
   const std::vector<std::string>& others(std::string_view form) const;
 
+  // The same for a query token: by its search form (stem), else as written.
+  const std::vector<std::string>& others(const Token& token) const;
+
   // Whether `form` is in the table (in a group, or declared alone).
   bool contains(std::string_view form) const { return others_.count(normalised(form)) > 0; }
+  bool contains(const Token& token) const { return contains(token.text) || contains(token.search_form()); }
 
   // The forms declared alone (a line of one word): words that begin with
   // or hold another form's letters but are other words (애니멀, 스포츠).
@@ -50,6 +56,9 @@ class VariantTable {
   static std::string normalised(std::string_view form);
 
  private:
+  // `form` also searches `forms` (but itself), each once.
+  void also_search(const std::string& form, const std::vector<std::string>& forms);
+
   std::unordered_map<std::string, std::vector<std::string>> others_;  // form -> what it also searches
   std::size_t groups_ = 0;
 };

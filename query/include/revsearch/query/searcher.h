@@ -124,7 +124,7 @@ struct RankedMatch {
   std::string collapse_key;  // "" when not collapsing or nothing to collapse on
   std::string sort_key;      // schema::order_key: orders equal scores
   bool together = false;     // the query's words stand together (weight includes kWordsTogether)
-  Xapian::Document document;  // fetched with the ranking, when it was (else empty)
+  Xapian::Document document;  // when the ranking read it already (the phrase check), else empty
 };
 
 class Searcher {
